@@ -1,0 +1,59 @@
+"""The site's languages, named in themselves, and the links between the same
+page in each of them."""
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_info
+from wagtail.models import Page
+
+
+@dataclass(frozen=True)
+class LanguageLink:
+    code: str
+    name_local: str
+    url: str
+    is_current: bool
+    is_translation: bool
+
+
+def language_codes() -> list[str]:
+    return [code for code, _name in settings.LANGUAGES]
+
+
+def language_links(request, page: Page | None, current: str) -> list[LanguageLink]:
+    """One link per language: to this page's live translation where it has
+    one, otherwise to that language's home page (non-page views keep their
+    path, with the language prefix swapped)."""
+    translations: dict[str, str] = {}
+    if page is not None and getattr(page, "pk", None):
+        for translation in (
+            page.get_translations(inclusive=True)
+            .live()
+            .select_related("locale")
+            .specific(defer=True)
+        ):
+            url = translation.get_url(request=request)
+            if url:
+                translations[translation.locale.language_code] = url
+    links = []
+    for code in language_codes():
+        if page is None:
+            url = (
+                translate_url(request.get_full_path(), code) if request else f"/{code}/"
+            )
+            is_translation = True
+        else:
+            url = translations.get(code, f"/{code}/")
+            is_translation = code in translations
+        links.append(
+            LanguageLink(
+                code=code,
+                name_local=get_language_info(code)["name_local"],
+                url=url,
+                is_current=code == current,
+                is_translation=is_translation,
+            )
+        )
+    return links

@@ -1,0 +1,28 @@
+from django import template
+from django.utils.translation import get_language
+
+from home.languages import language_links
+
+register = template.Library()
+
+
+@register.inclusion_tag("includes/language_alternates.html", takes_context=True)
+def language_alternates(context):
+    """hreflang alternates for the languages this page exists in, plus
+    x-default pointing at the English version."""
+    request = context.get("request")
+    if request is None:
+        return {"alternates": []}
+    alternates = [
+        (link.code, request.build_absolute_uri(link.url))
+        for link in language_links(request, context.get("page"), get_language())
+        if link.is_translation
+    ]
+    alternates += [("x-default", url) for code, url in alternates if code == "en"]
+    return {"alternates": alternates}
+
+
+@register.inclusion_tag("includes/language_switcher.html", takes_context=True)
+def language_switcher(context):
+    request = context.get("request")
+    return {"links": language_links(request, context.get("page"), get_language())}
