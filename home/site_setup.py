@@ -3,7 +3,7 @@ root, the English one as the site's root page, the others its translations."""
 
 from django.conf import settings
 from django.db import transaction
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
 
@@ -14,7 +14,13 @@ def site_tree_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
     english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
-    root = Page.get_first_root_node()
+    # The tree root and the root collection come from Wagtail's migrations;
+    # recreate them if the tables were flushed (as transactional tests do).
+    root = Page.get_first_root_node() or Page.add_root(
+        instance=Page(title="Root", slug="root", locale=english)
+    )
+    if not Collection.get_first_root_node():
+        Collection.add_root(name="Root")
 
     home = HomePage.objects.filter(locale=english, depth=2).first()
     if home is None:
