@@ -30,7 +30,7 @@ def test_confirmation_link_clicked_twice_counts_once(client, petition_pages):
 def test_expired_link_gets_a_clear_page_and_counts_nothing(
     client, petition_pages, settings, monkeypatch
 ):
-    sign(client, petition_pages["haz"], "haz")
+    sign(client, petition_pages["en"], "en")
     link = confirm_links()[0]
     later = timezone.now() + timedelta(
         seconds=settings.PETITIONS_CONFIRM_LINK_MAX_AGE + 60
@@ -85,7 +85,7 @@ def test_link_for_a_closed_petition_confirms_nothing(client, petition_pages):
     response = client.get(confirm_links()[0])
 
     assert response.status_code == 200
-    assert "یہ پٹیشن بند ہو چکی ہے" in response.content.decode()
+    assert "یہ درخواست بند ہو چکی ہے" in response.content.decode()
     assert Signature.objects.get().state == "pending"
     assert shown_count(client, english.url) == "0"
 
