@@ -32,9 +32,11 @@ WHY = [
     ),
     (
         "paragraph",
-        "<p>The Constitution of Pakistan (Part II, Chapter 1, Articles 19 and "
-        "20) protects the freedom to profess and practise one's religion. We ask "
-        "the federal government to uphold these rights in every province.</p>",
+        "<p>Part II, Chapter 1 of the Constitution of Pakistan sets out "
+        "fundamental rights; Articles 19 and 20 protect freedom of speech and the "
+        "freedom to profess and practise one's religion. We ask the federal "
+        "government to uphold these rights in every province, whatever the "
+        "differences between them.</p>",
     ),
     (
         "quote",
@@ -50,8 +52,8 @@ THANK_YOU_TEXT = (
     "petition: every signature makes the demand harder to ignore.</p>"
 )
 CONFIRMATION_TEXT = (
-    "<p>Your name now stands with thousands of others calling for justice for "
-    "the Hazara of Quetta. Please ask others to sign too.</p>"
+    "<p>Your name now stands with everyone who calls for justice for the "
+    "Hazara of Quetta. Please ask others to sign too.</p>"
 )
 SHARE_TEXT = (
     "I have signed the petition for justice for the Hazara of Quetta. Will you "
@@ -62,20 +64,33 @@ SHARE_TEXT = (
 @transaction.atomic
 def petition_demo_ensure(*, campaign_page) -> PetitionPage:
     """Give the campaign's English petition page its demo target and texts,
-    creating the page if the campaign has none; safe to run again. Publishing
-    it creates or updates the shared Petition."""
+    creating the page if the campaign has none; safe to run again (a page that
+    already has them is left as it is). Publishing it creates or updates the
+    shared Petition."""
     page = PetitionPage.objects.child_of(campaign_page).order_by("pk").first()
     if page is None:
         page = campaign_page.add_child(
             instance=PetitionPage(title=TITLE, slug=SLUG, intro=INTRO)
         )
-    page.addressee = ADDRESSEE
+    fields = {
+        "addressee": ADDRESSEE,
+        "target": TARGET,
+        "deadline": None,
+        "closed": False,
+        "thank_you_text": THANK_YOU_TEXT,
+        "confirmation_text": CONFIRMATION_TEXT,
+        "share_text": SHARE_TEXT,
+    }
+    why = [
+        (block.block_type, block.block.get_prep_value(block.value))
+        for block in page.why
+    ]
+    if why == WHY and all(
+        getattr(page, name) == value for name, value in fields.items()
+    ):
+        return page
+    for name, value in fields.items():
+        setattr(page, name, value)
     page.why = WHY
-    page.target = TARGET
-    page.deadline = None
-    page.closed = False
-    page.thank_you_text = THANK_YOU_TEXT
-    page.confirmation_text = CONFIRMATION_TEXT
-    page.share_text = SHARE_TEXT
     page.save_revision().publish()
     return page

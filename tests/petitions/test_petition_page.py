@@ -151,9 +151,11 @@ def test_petition_page_loads_nothing_from_elsewhere(client, petition_pages):
 
 def test_petition_demo_sets_the_english_petition_and_is_idempotent(client, campaign):
     first = petition_demo_ensure(campaign_page=campaign)
+    revisions = first.revisions.count()
     second = petition_demo_ensure(campaign_page=campaign)
 
     assert first.pk == second.pk
+    assert second.revisions.count() == revisions
     assert PetitionPage.objects.count() == 1
     petition = Petition.objects.get()
     assert (petition.target, petition.deadline, petition.closed) == (10000, None, False)
