@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.core.cache import cache
-from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -121,17 +120,6 @@ def petition_page_for_language(
         pages.filter(locale__language_code=language).first()
         or pages.order_by("pk").first()
     )
-
-
-def petition_counts_by_language(*, petition: Petition) -> dict[str, int]:
-    """Confirmed signatures per language, for staff (counts every row)."""
-    rows = (
-        Signature.objects.filter(petition=petition, state=Signature.State.CONFIRMED)
-        .values("language")
-        .annotate(total=Count("pk"))
-        .order_by("language")
-    )
-    return {row["language"]: row["total"] for row in rows}
 
 
 def email_domain_is_blocked(*, email: str) -> bool:

@@ -68,7 +68,6 @@ class SignatureCreateResult:
 class SignatureConfirmResult:
     outcome: ConfirmOutcome
     signature: Signature | None = None
-    counted_now: bool = False
 
 
 def petition_sync_from_page(*, page: PetitionPage) -> Petition:
@@ -328,9 +327,7 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     ).update(state=Signature.State.CONFIRMED, confirmed_at=timezone.now())
     if counted:
         petition_count_increment(petition_id=signature.petition_id)
-    return SignatureConfirmResult(
-        outcome=ConfirmOutcome.CONFIRMED, signature=signature, counted_now=bool(counted)
-    )
+    return SignatureConfirmResult(outcome=ConfirmOutcome.CONFIRMED, signature=signature)
 
 
 def petition_count_increment(*, petition_id: int) -> None:
