@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
@@ -83,7 +85,7 @@ def test_reconcile_task_counts_every_petition(petition):
     from petitions.tasks import petitions_reconcile_task
 
     add_confirmed(petition, 5)
-    Signature.objects.update(confirmed_at=timezone.now() - timezone.timedelta(hours=1))
+    Signature.objects.update(confirmed_at=timezone.now() - timedelta(hours=1))
 
     result = petitions_reconcile_task.enqueue()
 
