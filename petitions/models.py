@@ -1,7 +1,81 @@
+"""A petition is one thing in every language.
+
+PetitionPage is what visitors read and sign, one page per language. Petition is
+the thing they sign: keyed by the pages' shared `translation_key`, it holds the
+target, deadline and state, owns the signatures and the reconciled count, and
+so outlives the deletion or unpublishing of any one translation.
+"""
+
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from wagtail import blocks
+from wagtail.admin.forms import WagtailAdminPageForm
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField, TranslatableField
+
+from petitions.countries import DEFAULT_COUNTRY
+
+
+class QuoteBlock(blocks.StructBlock):
+    quote = blocks.TextBlock(label=_("quote"))
+    attribution = blocks.CharBlock(
+        required=False,
+        label=_("attribution"),
+        help_text=_("Who said it, and whose figure or words it is."),
+    )
+
+    class Meta:
+        icon = "openquote"
+        label = _("Quote")
+        template = "petitions/blocks/quote_block.html"
+
+
+# A small vocabulary of its own until the petition page takes up the site's
+# shared StreamField blocks.
+WHY_BLOCKS = [
+    (
+        "heading",
+        blocks.CharBlock(
+            label=_("Heading"),
+            icon="title",
+            template="petitions/blocks/heading_block.html",
+        ),
+    ),
+    ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), icon="pilcrow")),
+    ("quote", QuoteBlock()),
+]
+
+# Fields that are the same in every language: set on the source page only.
+SHARED_FIELDS = ("target", "deadline", "closed")
+
+
+def page_is_petition_source(page: Page) -> bool:
+    """The source page is the petition's oldest page, the one the others were
+    translated from; it alone sets the target, deadline and state."""
+    if page.pk is None or page.translation_key is None:
+        return True
+    return not Page.objects.filter(
+        translation_key=page.translation_key, pk__lt=page.pk
+    ).exists()
+
+
+class PetitionPageForm(WagtailAdminPageForm):
+    """Shows the shared settings read-only on a translation."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not page_is_petition_source(self.instance):
+            for name in SHARED_FIELDS:
+                if name in self.fields:
+                    self.fields[name].disabled = True
+                    self.fields[name].help_text = _(
+                        "The same in every language: change it on the page "
+                        "this petition was first written in."
+                    )
 
 
 class PetitionPage(Page):
@@ -12,11 +86,275 @@ class PetitionPage(Page):
         verbose_name=_("introduction"),
         help_text=_("What the petition asks for, in a sentence or two."),
     )
+    addressee = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("addressed to"),
+        help_text=_(
+            "Whom the petition asks, e.g. the Prime Minister of Pakistan. "
+            "Shown as “To: …” above the request."
+        ),
+    )
+    why = StreamField(
+        WHY_BLOCKS,
+        blank=True,
+        verbose_name=_("why it matters"),
+        help_text=_("The reasons for the petition: the facts, with their sources."),
+    )
+    target = models.PositiveIntegerField(
+        default=10000,
+        validators=[MinValueValidator(1)],
+        verbose_name=_("target"),
+        help_text=_(
+            "How many signatures the petition aims for. The progress bar counts "
+            "toward it. The same in every language."
+        ),
+    )
+    deadline = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("deadline"),
+        help_text=_(
+            "After this moment nobody can sign or confirm a signature. Leave "
+            "empty for no deadline. The same in every language."
+        ),
+    )
+    closed = models.BooleanField(
+        default=False,
+        verbose_name=_("closed"),
+        help_text=_(
+            "Close the petition now, before any deadline: the page then shows "
+            "the final count and no form. The same in every language."
+        ),
+    )
+    thank_you_text = RichTextField(
+        blank=True,
+        verbose_name=_("thank-you text"),
+        help_text=_(
+            "Shown after someone signs, under the request to check their email."
+        ),
+    )
+    confirmation_text = RichTextField(
+        blank=True,
+        verbose_name=_("confirmation text"),
+        help_text=_(
+            "Shown once a signer has clicked the link in their email and the "
+            "signature counts."
+        ),
+    )
+    share_text = models.CharField(
+        max_length=240,
+        blank=True,
+        verbose_name=_("share text"),
+        help_text=_(
+            "The message put in WhatsApp, Telegram, X and email shares, before "
+            "the link to this page. Keep it short."
+        ),
+    )
 
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = Page.content_panels + [
+        FieldPanel("addressee"),
+        FieldPanel("intro"),
+        FieldPanel("why"),
+        MultiFieldPanel(
+            [FieldPanel(name) for name in SHARED_FIELDS],
+            heading=_("Target and state"),
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("thank_you_text"),
+                FieldPanel("confirmation_text"),
+                FieldPanel("share_text"),
+            ],
+            heading=_("After signing"),
+        ),
+    ]
+    base_form_class = PetitionPageForm
+
+    override_translatable_fields = [
+        TranslatableField("addressee"),
+        TranslatableField("share_text"),
+        *(SynchronizedField(name, overridable=False) for name in SHARED_FIELDS),
+    ]
 
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types = []
 
     class Meta:
         verbose_name = _("petition page")
+
+    def get_context(self, request, *args, **kwargs):
+        from petitions.forms import SignatureForm
+        from petitions.selectors import petition_status
+
+        context = super().get_context(request, *args, **kwargs)
+        context["status"] = petition_status(page=self)
+        context.setdefault("form", SignatureForm(initial={"country": DEFAULT_COUNTRY}))
+        return context
+
+
+class Petition(models.Model):
+    """The petition behind every translation of one PetitionPage."""
+
+    translation_key = models.UUIDField(
+        unique=True,
+        verbose_name=_("translation key"),
+        help_text=_("Shared by every translation of the petition's page."),
+    )
+    target = models.PositiveIntegerField(default=10000, verbose_name=_("target"))
+    deadline = models.DateTimeField(null=True, blank=True, verbose_name=_("deadline"))
+    closed = models.BooleanField(default=False, verbose_name=_("closed"))
+    confirmed_count = models.PositiveIntegerField(
+        default=0,
+        verbose_name=_("reconciled count"),
+        help_text=_(
+            "Confirmed signatures up to “counted until”, written only by "
+            "reconciliation."
+        ),
+    )
+    counted_until = models.DateTimeField(
+        default=timezone.now, verbose_name=_("counted until")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+
+    class Meta:
+        verbose_name = _("petition")
+        verbose_name_plural = _("petitions")
+
+    def __str__(self):
+        return str(self.translation_key)
+
+    def is_open(self, now=None) -> bool:
+        """Open unless closed by hand or past its deadline."""
+        now = now or timezone.now()
+        return not self.closed and (self.deadline is None or now < self.deadline)
+
+
+class Signature(models.Model):
+    """One person's signature, in the language they signed in."""
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        CONFIRMED = "confirmed", _("confirmed")
+        SUSPECT = "suspect", _("suspect, not counted")
+        INVALID = "invalid", _("invalid, not counted")
+
+    petition = models.ForeignKey(
+        Petition,
+        on_delete=models.PROTECT,
+        related_name="signatures",
+        verbose_name=_("petition"),
+    )
+    name = models.CharField(max_length=200, verbose_name=_("name"))
+    name_key = models.CharField(
+        max_length=200,
+        verbose_name=_("name for comparison"),
+        help_text=_("The name after Unicode NFKC and case folding."),
+    )
+    email = models.EmailField(max_length=254, verbose_name=_("email"))
+    email_canonical = models.CharField(
+        max_length=254,
+        verbose_name=_("canonical email"),
+        help_text=_("Lower case, without +tags, and for Gmail without dots."),
+    )
+    city = models.CharField(
+        max_length=100, blank=True, verbose_name=_("city or region")
+    )
+    country = models.CharField(max_length=2, verbose_name=_("country"))
+    language = models.CharField(
+        max_length=10,
+        verbose_name=_("language"),
+        help_text=_("The language the signer signed in; emails use it."),
+    )
+    state = models.CharField(
+        max_length=10,
+        choices=State.choices,
+        default=State.PENDING,
+        verbose_name=_("state"),
+    )
+    suspect_reason = models.CharField(
+        max_length=32,
+        blank=True,
+        verbose_name=_("why suspect"),
+        help_text=_("Which rule marked the signature suspect."),
+    )
+    consent_to_updates = models.BooleanField(
+        default=False, verbose_name=_("agreed to hear of more actions")
+    )
+    consent_text = models.TextField(
+        blank=True,
+        verbose_name=_("consent wording"),
+        help_text=_("The words of the box the signer ticked, as shown to them."),
+    )
+    consent_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("consent given at")
+    )
+    ip_hash = models.CharField(
+        max_length=64,
+        blank=True,
+        verbose_name=_("IP address hash"),
+        help_text=_("A keyed hash, never the address itself."),
+    )
+    emails_sent = models.PositiveSmallIntegerField(
+        default=0, verbose_name=_("emails sent")
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("signed at"))
+    confirmed_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("confirmed at")
+    )
+
+    class Meta:
+        verbose_name = _("signature")
+        verbose_name_plural = _("signatures")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["petition", "email_canonical"],
+                name="petitions_signature_one_per_email",
+            )
+        ]
+        indexes = [
+            models.Index(
+                fields=["petition", "state", "confirmed_at"],
+                name="petitions_sig_counting",
+            ),
+            models.Index(
+                fields=["petition", "ip_hash", "created_at"],
+                name="petitions_sig_by_ip",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+
+class BlockedEmailDomain(models.Model):
+    """A domain whose addresses may sign but are never counted."""
+
+    domain = models.CharField(
+        max_length=253,
+        unique=True,
+        verbose_name=_("domain"),
+        help_text=_(
+            "e.g. mailinator.com. Its subdomains are blocked too. Signatures "
+            "from it are kept as suspect and get no email; the signer sees the "
+            "usual page."
+        ),
+    )
+    note = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("note"),
+        help_text=_("Why it is blocked, for the rest of the team."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("added"))
+
+    class Meta:
+        ordering = ["domain"]
+        verbose_name = _("blocked email domain")
+        verbose_name_plural = _("blocked email domains")
+
+    def __str__(self):
+        return self.domain
+
+    def clean(self):
+        self.domain = self.domain.strip().lstrip("@").rstrip(".").casefold()

@@ -223,3 +223,28 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
 }
+
+# Petitions
+# How long a confirmation link works, in seconds (default a week).
+PETITIONS_CONFIRM_LINK_MAX_AGE = int(
+    os.environ.get("PETITIONS_CONFIRM_LINK_MAX_AGE", str(7 * 24 * 3600))
+)
+# Emails one signature may ever cause: confirmations, resends, "already signed".
+PETITIONS_MAX_EMAILS_PER_SIGNATURE = int(
+    os.environ.get("PETITIONS_MAX_EMAILS_PER_SIGNATURE", "3")
+)
+# Signing attempts per IP address per petition before signatures are kept as
+# suspect: a burst limit and a sustained one.
+PETITIONS_BURST_LIMIT = int(os.environ.get("PETITIONS_BURST_LIMIT", "10"))
+PETITIONS_BURST_SECONDS = int(os.environ.get("PETITIONS_BURST_SECONDS", "60"))
+PETITIONS_SUSTAINED_LIMIT = int(os.environ.get("PETITIONS_SUSTAINED_LIMIT", "100"))
+PETITIONS_SUSTAINED_SECONDS = int(os.environ.get("PETITIONS_SUSTAINED_SECONDS", "3600"))
+# The same name from the same IP address within this many seconds is suspect.
+PETITIONS_REPEAT_NAME_SECONDS = int(
+    os.environ.get("PETITIONS_REPEAT_NAME_SECONDS", "3600")
+)
+# Reverse proxies in front of the app that append to X-Forwarded-For (0: none,
+# the client address is REMOTE_ADDR).
+PETITIONS_PROXY_COUNT = int(os.environ.get("PETITIONS_PROXY_COUNT", "0"))
+# How long browsers and caches may keep the count JSON, in seconds.
+PETITIONS_COUNT_MAX_AGE = int(os.environ.get("PETITIONS_COUNT_MAX_AGE", "30"))

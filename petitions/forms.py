@@ -1,0 +1,114 @@
+"""The signing form. Every label and error is our own translated string:
+Django ships no Hazaragi."""
+
+import re
+
+from django import forms
+from django.core.validators import EmailValidator
+from django.utils.translation import gettext_lazy as _
+
+from petitions.countries import DEFAULT_COUNTRY, country_choices
+from petitions.identity import name_normalize
+
+# A spreadsheet would run a cell starting with these as a formula.
+FORMULA_STARTS = ("=", "+", "-", "@")
+LINK = re.compile(
+    r"(://|www\.|\.(com|net|org|info|biz|ru|xyz|top|io|ly|me|link|site|online|"
+    r"click|pk)\b)",
+    re.IGNORECASE,
+)
+
+CONSENT_LABEL = _(
+    "Email me about more actions for the Shia Hazara. I can stop these emails "
+    "at any time."
+)
+
+
+def validate_signer_name(value: str) -> None:
+    if value.startswith(FORMULA_STARTS):
+        raise forms.ValidationError(
+            _("A name cannot start with =, +, - or @."), code="formula"
+        )
+    if LINK.search(value):
+        raise forms.ValidationError(
+            _("A name cannot contain a link or web address."), code="link"
+        )
+    if not any(character.isalpha() for character in value):
+        raise forms.ValidationError(_("Enter your name in letters."), code="no_letters")
+
+
+class SignatureForm(forms.Form):
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        error_messages={
+            "required": _("Enter your name."),
+            "max_length": _("Your name can be at most 200 characters long."),
+        },
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.CharField(
+        label=_("Your email address"),
+        max_length=254,
+        validators=[
+            EmailValidator(message=_("Enter an email address like name@example.com."))
+        ],
+        error_messages={
+            "required": _("Enter your email address."),
+            "max_length": _("An email address can be at most 254 characters long."),
+        },
+        help_text=_("We send a link to this address to confirm your signature."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    city = forms.CharField(
+        label=_("City or region"),
+        max_length=100,
+        required=False,
+        error_messages={
+            "max_length": _("The city or region can be at most 100 characters long.")
+        },
+        help_text=_("Optional."),
+        widget=forms.TextInput(attrs={"autocomplete": "address-level2"}),
+    )
+    country = forms.ChoiceField(
+        label=_("Country"),
+        choices=(),
+        error_messages={
+            "required": _("Choose your country."),
+            "invalid_choice": _("Choose a country from the list."),
+        },
+    )
+    notify = forms.BooleanField(label=CONSENT_LABEL, required=False)
+    # A field people never see: bots that fill every field give themselves away.
+    subject = forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("country", DEFAULT_COUNTRY)
+        super().__init__(*args, **kwargs)
+        self.fields["country"].choices = country_choices()
+
+    def clean_name(self):
+        value = name_normalize(self.cleaned_data["name"])
+        validate_signer_name(value)
+        return value
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
+
+    def clean_city(self):
+        value = name_normalize(self.cleaned_data["city"])
+        if value.startswith(FORMULA_STARTS) or LINK.search(value):
+            raise forms.ValidationError(
+                _("Enter the name of a city or region, without links or symbols."),
+                code="invalid",
+            )
+        return value
+
+    @property
+    def consent_text(self) -> str:
+        """The consent wording exactly as this visitor read it."""
+        return str(CONSENT_LABEL)

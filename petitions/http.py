@@ -1,0 +1,41 @@
+"""Request facts the signing views need: where a form came from, and who
+sent it.
+
+Cross-site request forgery is refused by origin instead of by token, the way
+Go 1.25's CrossOriginProtection and Rails do it: browsers say where a request
+comes from in `Sec-Fetch-Site` (all current browsers) or `Origin`. A POST that
+says it comes from another site is refused; one that says nothing is not a
+browser acting for someone and is let through. No token means no CSRF cookie,
+so petition pages are the same for every visitor and any cache may keep them.
+"""
+
+from django.conf import settings
+
+
+def request_is_cross_site(request) -> bool:
+    """True when the browser says the request was sent by another site."""
+    fetch_site = request.headers.get("Sec-Fetch-Site")
+    if fetch_site is not None:
+        # "none" is the visitor's own doing (address bar, bookmark).
+        return fetch_site not in ("same-origin", "none")
+    origin = request.headers.get("Origin")
+    if origin is None:
+        return False
+    own = f"{request.scheme}://{request.get_host()}"
+    return origin != own and origin not in settings.CSRF_TRUSTED_ORIGINS
+
+
+def client_ip(request) -> str:
+    """The visitor's address: REMOTE_ADDR, or with PETITIONS_PROXY_COUNT
+    proxies in front, the address the outermost of them saw (counted from the
+    right of X-Forwarded-For, since the left is whatever the client wrote)."""
+    proxies = settings.PETITIONS_PROXY_COUNT
+    if proxies:
+        forwarded = [
+            part.strip()
+            for part in request.headers.get("X-Forwarded-For", "").split(",")
+            if part.strip()
+        ]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR", "")

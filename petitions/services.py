@@ -1,0 +1,364 @@
+"""Writes: petitions, signatures, confirmation, counting.
+
+The rules of signing live here; views only wire requests to these functions.
+"""
+
+import contextlib
+import enum
+import logging
+from dataclasses import dataclass
+from datetime import timedelta
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.mail import EmailMultiAlternatives
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from petitions.formatting import number_format
+from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
+from petitions.models import (
+    Petition,
+    PetitionPage,
+    Signature,
+    page_is_petition_source,
+)
+from petitions.ratelimit import signing_rate_limited
+from petitions.selectors import (
+    email_domain_is_blocked,
+    petition_count_cache_key,
+    petition_page_for_language,
+)
+
+logger = logging.getLogger(__name__)
+
+CONFIRM_SALT = "petitions.signature.confirm"
+# Reconciliation counts up to a minute ago, so that a confirmation committed
+# just after the count but stamped just before it is not missed.
+RECONCILE_MARGIN = timedelta(minutes=1)
+
+
+class PetitionClosed(Exception):
+    """The petition is closed or past its deadline."""
+
+
+class SignatureEmail(enum.StrEnum):
+    CONFIRM = "confirm"
+    ALREADY_SIGNED = "already_signed"
+
+
+class ConfirmOutcome(enum.StrEnum):
+    CONFIRMED = "confirmed"
+    EXPIRED = "expired"
+    INVALID = "invalid"
+    CLOSED = "closed"
+
+
+@dataclass(frozen=True)
+class SignatureCreateResult:
+    signature: Signature | None
+    created: bool
+
+
+@dataclass(frozen=True)
+class SignatureConfirmResult:
+    outcome: ConfirmOutcome
+    signature: Signature | None = None
+
+
+def petition_sync_from_page(*, page: PetitionPage) -> Petition:
+    """Create the page's petition, or, when the page is the petition's source,
+    copy its target, deadline and state onto the petition. Called when a
+    petition page is published; translations never change the settings."""
+    if page_is_petition_source(page):
+        petition, _created = Petition.objects.update_or_create(
+            translation_key=page.translation_key,
+            defaults={
+                "target": page.target,
+                "deadline": page.deadline,
+                "closed": page.closed,
+            },
+        )
+        return petition
+    return petition_ensure_for_page(page=page)
+
+
+def petition_ensure_for_page(*, page: PetitionPage) -> Petition:
+    """The page's petition, created from the source page's settings if no
+    page of it has been published through Wagtail yet."""
+    petition = Petition.objects.filter(translation_key=page.translation_key).first()
+    if petition is not None:
+        return petition
+    source = (
+        PetitionPage.objects.filter(translation_key=page.translation_key)
+        .order_by("pk")
+        .first()
+    ) or page
+    petition, _created = Petition.objects.get_or_create(
+        translation_key=page.translation_key,
+        defaults={
+            "target": source.target,
+            "deadline": source.deadline,
+            "closed": source.closed,
+        },
+    )
+    return petition
+
+
+def _suspect_reason(*, petition: Petition, email: str, key: str, ip: str) -> str:
+    """Why a new signature should be kept but not counted, or ""."""
+    if signing_rate_limited(petition_id=petition.pk, ip_hash=ip):
+        return "rate_limit"
+    if email_domain_is_blocked(email=email):
+        return "blocked_domain"
+    if (
+        ip
+        and Signature.objects.filter(
+            petition=petition,
+            ip_hash=ip,
+            name_key=key,
+            created_at__gte=timezone.now()
+            - timedelta(seconds=settings.PETITIONS_REPEAT_NAME_SECONDS),
+        ).exists()
+    ):
+        return "repeat_name"
+    return ""
+
+
+def signature_create(
+    *,
+    page: PetitionPage,
+    name: str,
+    email: str,
+    city: str,
+    country: str,
+    consent_to_updates: bool,
+    consent_text: str,
+    language: str,
+    ip: str,
+    honeypot: str,
+    base_url: str,
+) -> SignatureCreateResult:
+    """Take a signature from the form on `page`.
+
+    Whatever happens, the signer is shown the same "check your email" page, so
+    the page never tells whether an address has signed:
+
+    - a filled honeypot stores nothing;
+    - a new address is stored pending and sent a confirmation link, unless a
+      rate limit, a blocked domain or the same name from the same IP address
+      within the hour marks it suspect: stored, never counted, sent nothing;
+    - a known address is sent the link again (still pending) or told it has
+      already signed (confirmed), within PETITIONS_MAX_EMAILS_PER_SIGNATURE.
+
+    Raises PetitionClosed when the petition no longer takes signatures.
+    """
+    petition = petition_ensure_for_page(page=page)
+    if not petition.is_open():
+        raise PetitionClosed
+    if honeypot:
+        logger.info("Petition %s: honeypot filled, nothing stored", petition.pk)
+        return SignatureCreateResult(signature=None, created=False)
+
+    canonical = email_canonical(email)
+    key = name_key(name)
+    hashed_ip = ip_hash(ip)
+    existing = Signature.objects.filter(
+        petition=petition, email_canonical=canonical
+    ).first()
+    if existing is None:
+        reason = _suspect_reason(
+            petition=petition, email=canonical, key=key, ip=hashed_ip
+        )
+        now = timezone.now()
+        try:
+            with transaction.atomic():
+                signature = Signature.objects.create(
+                    petition=petition,
+                    name=name_normalize(name),
+                    name_key=key,
+                    email=email.strip(),
+                    email_canonical=canonical,
+                    city=name_normalize(city),
+                    country=country,
+                    language=language,
+                    state=Signature.State.SUSPECT
+                    if reason
+                    else Signature.State.PENDING,
+                    suspect_reason=reason,
+                    consent_to_updates=consent_to_updates,
+                    consent_text=consent_text if consent_to_updates else "",
+                    consent_at=now if consent_to_updates else None,
+                    ip_hash=hashed_ip,
+                    created_at=now,
+                )
+        except IntegrityError:
+            # Signed twice at the same moment: the other request won.
+            existing = Signature.objects.get(
+                petition=petition, email_canonical=canonical
+            )
+        else:
+            if signature.state == Signature.State.PENDING:
+                signature_email_queue(
+                    signature=signature, kind=SignatureEmail.CONFIRM, base_url=base_url
+                )
+            return SignatureCreateResult(signature=signature, created=True)
+
+    if existing.state == Signature.State.PENDING:
+        signature_email_queue(
+            signature=existing, kind=SignatureEmail.CONFIRM, base_url=base_url
+        )
+    elif existing.state == Signature.State.CONFIRMED:
+        signature_email_queue(
+            signature=existing, kind=SignatureEmail.ALREADY_SIGNED, base_url=base_url
+        )
+    return SignatureCreateResult(signature=existing, created=False)
+
+
+def signature_email_queue(
+    *, signature: Signature, kind: SignatureEmail, base_url: str
+) -> bool:
+    """Queue an email to the signer unless they have had their share.
+
+    The allowance is taken with one conditional UPDATE, so concurrent requests
+    cannot send more than PETITIONS_MAX_EMAILS_PER_SIGNATURE between them.
+    """
+    from petitions.tasks import signature_email_send_task
+
+    allowed = Signature.objects.filter(
+        pk=signature.pk, emails_sent__lt=settings.PETITIONS_MAX_EMAILS_PER_SIGNATURE
+    ).update(emails_sent=F("emails_sent") + 1)
+    if not allowed:
+        return False
+    signature_email_send_task.enqueue(
+        signature_id=signature.pk, kind=str(kind), base_url=base_url
+    )
+    return True
+
+
+def signature_confirm_token(*, signature: Signature) -> str:
+    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(signature.pk))
+
+
+def signature_email_send(*, signature_id: int, kind: str, base_url: str) -> None:
+    """Render and send one email to a signer, in the language they signed in."""
+    signature = (
+        Signature.objects.select_related("petition").filter(pk=signature_id).first()
+    )
+    if signature is None:
+        return
+    kind = SignatureEmail(kind)
+    page = petition_page_for_language(
+        petition=signature.petition, language=signature.language
+    )
+    link_days = max(1, settings.PETITIONS_CONFIRM_LINK_MAX_AGE // 86400)
+    with translation.override(signature.language):
+        page_url = ""
+        if page is not None:
+            page_url = page.get_url()
+            if page_url.startswith("/"):
+                page_url = base_url.rstrip("/") + page_url
+        context = {
+            "signature": signature,
+            "page": page,
+            "title": page.title if page is not None else "",
+            "page_url": page_url,
+            "confirm_url": base_url.rstrip("/")
+            + reverse(
+                "petitions:confirm",
+                kwargs={"token": signature_confirm_token(signature=signature)},
+            ),
+            "link_days": link_days,
+            "link_days_display": number_format(link_days, language=signature.language),
+            "language": signature.language,
+            "is_rtl": translation.get_language_bidi(),
+        }
+        subject = " ".join(
+            render_to_string(f"petitions/emails/{kind}_subject.txt", context).split()
+        )
+        message = EmailMultiAlternatives(
+            subject=subject,
+            body=render_to_string(f"petitions/emails/{kind}.txt", context),
+            from_email=settings.DEFAULT_FROM_EMAIL,
+            to=[signature.email],
+            headers={"Content-Language": signature.language},
+        )
+        message.attach_alternative(
+            render_to_string(f"petitions/emails/{kind}.html", context), "text/html"
+        )
+    message.send()
+
+
+def signature_confirm(*, token: str) -> SignatureConfirmResult:
+    """Confirm the signature a link was made for.
+
+    Only the first click changes anything: the row goes from pending to
+    confirmed in one conditional UPDATE and the cached counter goes up by one.
+    Later clicks, and links for signatures held back as suspect, show the same
+    confirmation and count nothing. Expired or altered links, and petitions
+    that have closed, confirm nothing. Runs in autocommit, so the counter moves
+    only once the row is stored.
+    """
+    try:
+        pk = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(
+            token, max_age=settings.PETITIONS_CONFIRM_LINK_MAX_AGE
+        )
+    except signing.SignatureExpired:
+        return SignatureConfirmResult(outcome=ConfirmOutcome.EXPIRED)
+    except signing.BadSignature:
+        return SignatureConfirmResult(outcome=ConfirmOutcome.INVALID)
+    signature = Signature.objects.select_related("petition").filter(pk=pk).first()
+    if signature is None:
+        return SignatureConfirmResult(outcome=ConfirmOutcome.INVALID)
+    if signature.state != Signature.State.PENDING:
+        return SignatureConfirmResult(
+            outcome=ConfirmOutcome.CONFIRMED, signature=signature
+        )
+    if not signature.petition.is_open():
+        return SignatureConfirmResult(
+            outcome=ConfirmOutcome.CLOSED, signature=signature
+        )
+    counted = Signature.objects.filter(
+        pk=signature.pk, state=Signature.State.PENDING
+    ).update(state=Signature.State.CONFIRMED, confirmed_at=timezone.now())
+    if counted:
+        petition_count_increment(petition_id=signature.petition_id)
+    return SignatureConfirmResult(outcome=ConfirmOutcome.CONFIRMED, signature=signature)
+
+
+def petition_count_increment(*, petition_id: int) -> None:
+    """One more confirmed signature: an atomic increment of the cached counter
+    (Redis INCR in production), never an UPDATE of the petition's row. A
+    missing counter is left missing: the next read rebuilds it."""
+    with contextlib.suppress(ValueError):
+        cache.incr(petition_count_cache_key(petition_id))
+
+
+def petition_reconcile(*, petition: Petition) -> int:
+    """Make the count exact: count the confirmed signatures up to a minute ago
+    into `confirmed_count`, and drop the cached counter so the next read
+    rebuilds it from there. Returns the reconciled count."""
+    until = timezone.now() - RECONCILE_MARGIN
+    count = Signature.objects.filter(
+        petition=petition,
+        state=Signature.State.CONFIRMED,
+        confirmed_at__lte=until,
+    ).count()
+    Petition.objects.filter(pk=petition.pk).update(
+        confirmed_count=count, counted_until=until
+    )
+    petition.confirmed_count, petition.counted_until = count, until
+    cache.delete(petition_count_cache_key(petition.pk))
+    return count
+
+
+def petitions_reconcile_all() -> dict[int, int]:
+    """Reconcile every petition; returns {petition id: reconciled count}."""
+    return {
+        petition.pk: petition_reconcile(petition=petition)
+        for petition in Petition.objects.order_by("pk")
+    }

@@ -1,0 +1,146 @@
+"""Signing, confirming, thanking and counting: wiring between requests and
+petitions.services / petitions.selectors.
+
+None of these pages uses a CSRF token or a session, so none sets a cookie and
+the ones that are the same for everyone (thank-you pages, the count) can be
+cached; the signing POST is guarded by its origin (petitions.http).
+"""
+
+from django.conf import settings
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import translation
+from django.utils.cache import patch_cache_control
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET, require_POST
+
+from petitions.formatting import number_format
+from petitions.forms import SignatureForm
+from petitions.http import client_ip, request_is_cross_site
+from petitions.models import Petition, PetitionPage
+from petitions.selectors import (
+    petition_count,
+    petition_page_for_language,
+    petition_status,
+)
+from petitions.services import (
+    ConfirmOutcome,
+    PetitionClosed,
+    signature_confirm,
+    signature_create,
+)
+
+
+def _live_petition_page(page_id: int) -> PetitionPage:
+    return get_object_or_404(PetitionPage.objects.live().public(), pk=page_id)
+
+
+def _no_store(response):
+    patch_cache_control(response, private=True, no_store=True)
+    return response
+
+
+# Replaced by the origin check below; see petitions.http.
+@csrf_exempt
+@require_POST
+def sign(request, page_id: int):
+    if request_is_cross_site(request):
+        return _no_store(
+            render(request, "petitions/cross_site.html", {"page": None}, status=403)
+        )
+    page = _live_petition_page(page_id)
+    form = SignatureForm(request.POST)
+    if not form.is_valid():
+        context = page.get_context(request)
+        context["form"] = form
+        return _no_store(TemplateResponse(request, page.get_template(request), context))
+    data = form.cleaned_data
+    try:
+        signature_create(
+            page=page,
+            name=data["name"],
+            email=data["email"],
+            city=data["city"],
+            country=data["country"],
+            consent_to_updates=data["notify"],
+            consent_text=form.consent_text,
+            language=translation.get_language(),
+            ip=client_ip(request),
+            honeypot=data["subject"],
+            base_url=request.build_absolute_uri("/"),
+        )
+    except PetitionClosed:
+        return redirect(page.get_url(request))
+    return redirect("petitions:thanks", page_id=page.pk)
+
+
+@require_GET
+def thanks(request, page_id: int):
+    """After signing: the same page whoever signed, whatever happened."""
+    page = _live_petition_page(page_id)
+    return render(
+        request,
+        "petitions/thanks.html",
+        {"page": page, "status": petition_status(page=page)},
+    )
+
+
+@require_GET
+def confirm(request, token: str):
+    """The link in the confirmation email."""
+    result = signature_confirm(token=token)
+    if result.outcome in (ConfirmOutcome.EXPIRED, ConfirmOutcome.INVALID):
+        return _no_store(
+            render(
+                request,
+                "petitions/link_problem.html",
+                {"page": None, "expired": result.outcome == ConfirmOutcome.EXPIRED},
+                status=400,
+            )
+        )
+    signature = result.signature
+    page = petition_page_for_language(
+        petition=signature.petition, language=signature.language
+    )
+    if result.outcome == ConfirmOutcome.CLOSED:
+        status = petition_status(page=page) if page is not None else None
+        return _no_store(
+            render(request, "petitions/closed.html", {"page": page, "status": status})
+        )
+    if page is None:
+        return _no_store(render(request, "petitions/confirmed.html", {"page": None}))
+    with translation.override(signature.language):
+        url = reverse("petitions:confirmed", kwargs={"page_id": page.pk})
+    return _no_store(redirect(url))
+
+
+@require_GET
+def confirmed(request, page_id: int):
+    """After confirming: thanks, the count, and ways to share."""
+    page = _live_petition_page(page_id)
+    return render(
+        request,
+        "petitions/confirmed.html",
+        {"page": page, "status": petition_status(page=page)},
+    )
+
+
+@require_GET
+def count_json(request, petition_id: int):
+    """The count for live updates and for embedding on other sites."""
+    petition = get_object_or_404(Petition, pk=petition_id)
+    count = petition_count(petition=petition)
+    response = JsonResponse(
+        {
+            "petition": petition.pk,
+            "count": count,
+            "count_display": number_format(count, language=translation.get_language()),
+            "target": petition.target,
+            "open": petition.is_open(),
+        }
+    )
+    patch_cache_control(response, public=True, max_age=settings.PETITIONS_COUNT_MAX_AGE)
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
