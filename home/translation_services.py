@@ -7,16 +7,31 @@ from django.conf import settings
 from wagtail.models import DraftStateMixin, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
-# Group name -> the languages whose page trees its members translate. Wagtail
-# can limit page rights to a subtree, so each language has its own group;
-# snippets have no per-language rights in Wagtail, so every translator group
-# may translate every translatable snippet.
+# Group name -> the languages its members translate. Wagtail limits page rights
+# to a subtree, so each language has its own group; it has no per-language
+# snippet rights, so translator_languages() and a hook do that part.
 TRANSLATOR_GROUPS = {
     "Translators": ("ur", "haz"),
     "Urdu translators": ("ur",),
     "Hazaragi translators": ("haz",),
 }
 TRANSLATOR_PAGE_ACTIONS = ("change", "publish")
+
+
+def translator_languages(*, user) -> set[str] | None:
+    """The languages a translator may edit snippets in, or None for no limit.
+
+    Wagtail's snippet rights cannot name a language, so a user whose only
+    groups are translator groups is held to those groups' languages (and kept
+    off English snippets) by a hook on the snippet editor. Anyone with other
+    groups or rights of their own (editors, administrators) is not limited.
+    """
+    if user.is_superuser or user.user_permissions.exists():
+        return None
+    names = set(user.groups.values_list("name", flat=True))
+    if not names or not names <= TRANSLATOR_GROUPS.keys():
+        return None
+    return {code for name in names for code in TRANSLATOR_GROUPS[name]}
 
 
 def _permission(apps, *, app_label: str, model: str, codename: str, name: str):

@@ -3,9 +3,12 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
+from wagtail.models import TranslatableMixin
 
 from home import translation_views
+from home.translation_services import translator_languages
 
 
 # order=-1 puts these ahead of wagtail-localize's own URLs: requests for the
@@ -32,6 +35,19 @@ def register_translation_urls():
             name="translation_status",
         ),
     ]
+
+
+# Ahead of wagtail-localize's hook, which opens the translation editor.
+@hooks.register("before_edit_snippet", order=-1)
+def keep_translators_to_their_languages(request, instance):
+    """Translators edit snippets in their own languages only: not the English
+    source, not the other language's translation."""
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    languages = translator_languages(user=request.user)
+    if languages is not None and instance.locale.language_code not in languages:
+        return permission_denied(request)
+    return None
 
 
 class TranslatorMenuItem(MenuItem):

@@ -1,7 +1,10 @@
 import pytest
+from bs4 import BeautifulSoup
 from django.contrib.auth.models import Group
 from django.contrib.messages import get_messages
+from django.contrib.messages.storage.fallback import FallbackStorage
 from django.urls import reverse
+from wagtail import hooks
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import GroupPagePermission
 from wagtail_localize.models import TranslationSource
@@ -245,3 +248,62 @@ def test_translator_syncs_after_english_changes_and_publishes(
     html = client.get("/haz/stand-with-hazara/").content.decode()
     assert "عدالت بلدے خانواده‌های مَچ و هزاره‌تاون." in html
     assert "Hazara Town" not in html
+
+
+def test_translator_starts_from_the_english_copy_in_their_own_tree(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    # A page that exists only in English appears in the Hazaragi tree as an
+    # alias; translators see only their trees, so that is where they start.
+    english = add_campaign(home_page)
+    alias = english.copy_for_translation(locale("haz"), alias=True)
+    client.force_login(make_user("nargis", "Hazaragi translators"))
+
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[alias.id]))
+    html = BeautifulSoup(editor.content, "html.parser")
+    translate = html.find("a", string="Translate this page")["href"]
+    assert translate.startswith(
+        reverse("wagtail_localize:submit_page_translation", args=[english.id])
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(translate, {"locales": [locale("haz").id]})
+
+    assert response.status_code == 302
+    alias.refresh_from_db()
+    assert alias.alias_of_id is None
+    assert translation_of(english, "haz").enabled
+
+
+@pytest.mark.parametrize(
+    ("groups", "code", "allowed"),
+    [
+        (["Hazaragi translators"], "haz", True),
+        (["Hazaragi translators"], "ur", False),
+        (["Hazaragi translators"], "en", False),
+        (["Urdu translators"], "ur", True),
+        (["Translators"], "ur", True),
+        (["Translators"], "en", False),
+        (["Translators", "Editors"], "en", True),
+        (["Editors"], "en", True),
+    ],
+)
+def test_translators_edit_translatable_objects_only_in_their_languages(
+    rf, home_page, groups, code, allowed
+):
+    [guard] = [
+        hook
+        for hook in hooks.get_hooks("before_edit_snippet")
+        if hook.__name__ == "keep_translators_to_their_languages"
+    ]
+    request = rf.get("/admin/snippets/")
+    request.user = make_user("someone", *groups)
+    request.session = {}
+    request._messages = FallbackStorage(request)
+    # Any translatable object stands in for a snippet here.
+    instance = home_page.get_translation(locale(code))
+
+    response = guard(request, instance)
+
+    assert (response is None) is allowed
+    if not allowed:
+        assert response["Location"] == reverse("wagtailadmin_home")
