@@ -1,5 +1,5 @@
 """Admin views for translators: the translation status, and guards placed in
-front of three wagtail-localize views (see wagtail_hooks.py)."""
+front of four wagtail-localize views (see wagtail_hooks.py)."""
 
 import contextlib
 import os
@@ -7,10 +7,11 @@ import tempfile
 from urllib.parse import urlencode
 
 import polib
+from django import forms
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.admin.utils import quote, unquote
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -20,11 +21,14 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import DraftStateMixin, Page, TranslatableMixin
+from wagtail.snippets.permissions import get_permission_name, user_can_edit_snippet_type
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
-from wagtail_localize.models import Translation
+from wagtail_localize.models import Translation, TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations
+from wagtail_localize.views import update_translations as update_translations_views
 
+from home.translation_services import translator_languages
 from home.translation_status import translation_status_list
 
 TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
@@ -156,6 +160,46 @@ def upload_pofile(request, translation_id: int):
         return edit_translation.upload_pofile(request, translation_id=translation_id)
     return redirect(
         get_valid_next_url_from_request(request) or reverse("wagtailadmin_home")
+    )
+
+
+def _can_publish(user, instance) -> bool:
+    if isinstance(instance, Page):
+        return instance.permissions_for_user(user).can_publish()
+    languages = translator_languages(user=user)
+    if languages is not None and instance.locale.language_code not in languages:
+        return False
+    if isinstance(instance, DraftStateMixin):
+        return user.has_perm(get_permission_name("publish", type(instance)))
+    return user_can_edit_snippet_type(user, type(instance))
+
+
+def update_translations(request, translation_source_id: int):
+    """wagtail-localize's "Sync translated pages", which may also publish every
+    language's translation at once; that part is refused to a translator who
+    may not publish all of them (an Urdu translator, Hazaragi pages)."""
+    publish = forms.BooleanField(required=False).clean(
+        request.POST.get("publish_translations")
+    )
+    if request.method == "POST" and publish:
+        source = get_object_or_404(TranslationSource, id=translation_source_id)
+        for translation in source.translations.filter(enabled=True):
+            try:
+                target = translation.get_target_instance()
+            except ObjectDoesNotExist:
+                continue
+            if not _can_publish(request.user, target):
+                messages.error(
+                    request,
+                    _(
+                        "You can publish translations only in your own languages. "
+                        "Sync without publishing, then publish your translation "
+                        "in the translation editor."
+                    ),
+                )
+                return redirect(request.get_full_path())
+    return update_translations_views.UpdateTranslationsView.as_view()(
+        request, translation_source_id=translation_source_id
     )
 
 

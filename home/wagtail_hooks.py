@@ -30,6 +30,10 @@ def register_translation_urls():
             translation_views.upload_pofile,
         ),
         path(
+            "localize/update/<int:translation_source_id>/",
+            translation_views.update_translations,
+        ),
+        path(
             "translation-status/",
             translation_views.TranslationStatusView.as_view(),
             name="translation_status",

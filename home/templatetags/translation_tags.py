@@ -7,6 +7,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.rich_text.editors.draftail import DraftailRichTextArea
 from wagtail.admin.widgets.slug import SlugInput
 from wagtail.blocks.base import BlockWidget
+from wagtail.models import Page
 
 from home.translation_status import LanguageNotice, page_language_notice
 
@@ -68,7 +69,7 @@ def language_direction(code: str) -> str:
 def language_notice(page) -> LanguageNotice | None:
     """The untranslated-content notice for the page a visitor reads, if any.
     English readers never get one: English is the language of the sources."""
-    if page is None or not getattr(page, "pk", None):
+    if not isinstance(page, Page) or page.pk is None:
         return None
     if get_language() == settings.LANGUAGE_CODE:
         return None

@@ -8,6 +8,7 @@ from wagtail import hooks
 from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import GroupPagePermission
 from wagtail_localize.models import TranslationSource
+from wagtail_localize.operations import translate_object
 
 from campaigns.models import CampaignPage
 from home.translation_services import TRANSLATOR_GROUPS, translator_groups_ensure
@@ -307,3 +308,32 @@ def test_translators_edit_translatable_objects_only_in_their_languages(
     assert (response is None) is allowed
     if not allowed:
         assert response["Location"] == reverse("wagtailadmin_home")
+
+
+@pytest.mark.parametrize(
+    ("group", "published"), [("Hazaragi translators", False), ("Translators", True)]
+)
+def test_sync_publishes_every_language_only_for_a_translator_of_each(
+    client, home_page, group, published, django_capture_on_commit_callbacks
+):
+    campaign = add_campaign(home_page)
+    with django_capture_on_commit_callbacks(execute=True):
+        translate_object(campaign, [locale("ur"), locale("haz")])
+    campaign.title = "Stand with the Hazara of Quetta"
+    campaign.save_revision().publish()
+    client.force_login(make_user("nargis", group))
+    source_id = translation_of(campaign, "ur").source_id
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("wagtail_localize:update_translations", args=[source_id]),
+            {"publish_translations": "on"},
+        )
+
+    assert response.status_code == 302
+    for code in ("ur", "haz"):
+        title = campaign.get_translation(locale(code)).title
+        assert (title == "Stand with the Hazara of Quetta") is published
+    if not published:
+        messages = [str(m) for m in get_messages(response.wsgi_request)]
+        assert messages[-1].startswith("You can publish translations only in your own")
