@@ -59,7 +59,15 @@ def test_catalogs_hold_exactly_the_strings_of_the_code(tmp_path):
         PROJECT,
         copy,
         ignore=shutil.ignore_patterns(
-            ".venv", ".git", "locale", "media", "staticfiles", "var", "__pycache__"
+            ".venv",
+            ".git",
+            "node_modules",
+            "locale",
+            "media",
+            "staticfiles",
+            "var",
+            "__pycache__",
+            "*.sqlite3",
         ),
     )
     for code in LANGUAGES:
