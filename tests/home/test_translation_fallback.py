@@ -190,3 +190,18 @@ def test_notice_costs_at_most_two_queries(
         assert page_language_notice(page=alias).whole_page
     with django_assert_max_num_queries(2):
         assert not page_language_notice(page=translated).whole_page
+
+
+@pytest.mark.parametrize("path", ["/en/read-the-report/", "/ur/read-the-report/"])
+def test_untranslated_copies_are_not_offered_as_alternate_languages(
+    client, home_page, path
+):
+    create_in_admin(client, home_page)
+
+    html = client.get(path).content.decode()
+
+    alternates = dict(re.findall(r'hreflang="([^"]+)" href="([^"]+)"', html))
+    assert alternates == {
+        "en": "http://testserver/en/read-the-report/",
+        "x-default": "http://testserver/en/read-the-report/",
+    }
