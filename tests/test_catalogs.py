@@ -17,7 +17,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
-from tests.home.translation_helpers import add_campaign, locale
+from tests.home.translation_steps import add_campaign, locale
 
 LANGUAGES = ["ur", "haz"]
 PROJECT = Path(settings.BASE_DIR)

@@ -3,7 +3,7 @@ from bs4 import BeautifulSoup
 from django.urls import reverse
 from wagtail.users.models import UserProfile
 
-from tests.home.translation_helpers import (
+from tests.home.translation_steps import (
     add_campaign,
     locale,
     make_user,

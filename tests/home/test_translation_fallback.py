@@ -8,7 +8,7 @@ from django.urls import reverse
 from wagtail.models import Page
 
 from home.site_setup import site_tree_ensure
-from tests.home.translation_helpers import (
+from tests.home.translation_steps import (
     add_campaign,
     locale,
     make_user,

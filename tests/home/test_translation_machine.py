@@ -10,7 +10,7 @@ from django.urls import reverse
 from wagtail_localize.machine_translators import get_machine_translator
 from wagtail_localize.models import StringTranslation
 
-from tests.home.translation_helpers import (
+from tests.home.translation_steps import (
     add_campaign,
     locale,
     make_user,

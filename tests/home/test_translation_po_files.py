@@ -4,7 +4,7 @@ from django.contrib.messages import get_messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.home.translation_helpers import (
+from tests.home.translation_steps import (
     add_campaign,
     locale,
     make_user,

@@ -7,7 +7,7 @@ from wagtail_localize.fields import (
     get_translatable_fields,
 )
 
-from tests.home.translation_helpers import (
+from tests.home.translation_steps import (
     add_campaign,
     locale,
     make_user,

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail_localize.operations import translate_object
 
 from home.translation_status import translation_status_list
-from tests.home.translation_helpers import (
+from tests.home.translation_steps import (
     add_campaign,
     locale,
     make_user,

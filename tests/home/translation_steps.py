@@ -1,4 +1,4 @@
-"""Helpers shared by the translation tests: accounts, pages and the steps a
+"""What the translation tests share: accounts, pages and the steps a
 translator takes in wagtail-localize's admin views."""
 
 from urllib.parse import urlencode
