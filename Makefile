@@ -30,7 +30,7 @@ migrate: compile ## Apply migrations (creates the three locales)
 	$(PY) manage.py migrate --noinput
 
 demo: migrate ## Load the demo site in English, Urdu and Hazaragi (safe to repeat)
-	$(PY) manage.py site_setup
+	$(PY) manage.py demo
 
 run: demo ## Set up everything and serve the site with demo content on http://$(HOST):$(PORT)/
 	$(PY) manage.py dev_admin

@@ -1,26 +1,216 @@
+from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
-from wagtail.models import Page
-from wagtail_localize.fields import SynchronizedField
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+
+from campaigns.selectors import campaign_petitions, report_documents
+from home.blocks import ActionBlock, BankAccountBlock, PaymentLinkBlock
+from home.models import ContentPage
+from home.selectors import page_children_cards
 
 
-class CampaignPage(Page):
-    """A campaign with its goals and the actions a supporter can take."""
+class AppealPage(ContentPage):
+    """The story of an attack and of the community's situation, ending with a
+    call to give."""
 
-    intro = RichTextField(
+    donate_heading = models.CharField(
+        _("donation call heading"),
+        max_length=120,
         blank=True,
-        verbose_name=_("introduction"),
-        help_text=_("What the campaign asks for, in a few sentences."),
+        help_text=_("E.g. 'Help the families'. Leave empty for no donation call."),
+    )
+    donate_text = models.TextField(
+        _("donation call text"),
+        blank=True,
+        help_text=_("One or two sentences on what a gift pays for."),
+    )
+    donate_page = models.ForeignKey(
+        "campaigns.DonatePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("donate page"),
+        help_text=_("Where the donation call's button leads."),
     )
 
-    # Slugs stay ASCII and identical in every language, so shared links read
-    # the same (/ur/<slug>/); titles and text are translated.
-    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
-
-    content_panels = Page.content_panels + [FieldPanel("intro")]
+    content_panels = ContentPage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("donate_heading"),
+                FieldPanel("donate_text"),
+                FieldPanel("donate_page"),
+            ],
+            heading=_("Donation call"),
+        )
+    ]
 
     parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("appeal page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["donate_target"] = context["localized_pages"].get(self.donate_page_id)
+        return context
+
+
+class CampaignPage(ContentPage):
+    """A campaign with its goals (child goal pages), its petition, its report
+    and the actions a supporter can take."""
+
+    organiser = models.CharField(
+        _("run by"),
+        max_length=120,
+        blank=True,
+        help_text=_("The organisation running the campaign, shown under the title."),
+    )
+    actions = StreamField(
+        [("action", ActionBlock())],
+        blank=True,
+        verbose_name=_("actions"),
+        help_text=_(
+            "What a supporter can do, in order: sign, forward, read the report, "
+            "download the kit, become a coordinator, donate, get notified."
+        ),
+    )
+
+    content_panels = ContentPage.content_panels[:2] + [
+        FieldPanel("organiser"),
+        *ContentPage.content_panels[2:],
+        FieldPanel("actions"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = [
+        "campaigns.GoalPage",
+        "campaigns.ReportPage",
+        "petitions.PetitionPage",
+    ]
 
     class Meta:
         verbose_name = _("campaign page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["goals"] = page_children_cards(parent=self, model=GoalPage)
+        context["petitions"] = campaign_petitions(campaign=self)
+        context["reports"] = page_children_cards(parent=self, model=ReportPage)
+        return context
+
+
+class GoalPage(ContentPage):
+    """One demand of a campaign."""
+
+    parent_page_types = ["campaigns.CampaignPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("goal page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["campaign"] = self.get_parent()
+        return context
+
+
+class ProgramIndexPage(ContentPage):
+    """Lists the programs (its child pages) as cards."""
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["campaigns.ProgramPage"]
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("programs page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["programs"] = page_children_cards(parent=self, model=ProgramPage)
+        return context
+
+
+class ProgramPage(ContentPage):
+    """One program: scholarships, a clinic, help to start a business…"""
+
+    parent_page_types = ["campaigns.ProgramIndexPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("program page")
+
+
+class ReportPage(ContentPage):
+    """A report to read on the page, share and download. Each language offers
+    the document in its own language when it has one, else the original's."""
+
+    document = models.ForeignKey(
+        "wagtaildocs.Document",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        verbose_name=_("document"),
+        help_text=_(
+            "The report as a file to download. In a translation, choose the "
+            "document in that language under the translation's synchronised "
+            "fields; without one, readers get the original's document."
+        ),
+    )
+    published_on = models.DateField(
+        _("publication date"),
+        null=True,
+        blank=True,
+        help_text=_("When the report was published. Optional."),
+    )
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("document"),
+        FieldPanel("published_on"),
+    ]
+
+    parent_page_types = ["campaigns.CampaignPage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("report page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["document"], context["other_documents"] = report_documents(report=self)
+        return context
+
+
+class DonatePage(ContentPage):
+    """How to give: links to payment providers' own pages and bank details.
+    No card data is ever entered on this site."""
+
+    payment_links = StreamField(
+        [("payment_link", PaymentLinkBlock())],
+        blank=True,
+        verbose_name=_("payment links"),
+        help_text=_(
+            "Buttons to the payment providers' pages. In a translation they can "
+            "point at a page in that language."
+        ),
+    )
+    bank_accounts = StreamField(
+        [("bank_account", BankAccountBlock())],
+        blank=True,
+        verbose_name=_("bank accounts"),
+        help_text=_("Accounts for bank transfers, with their details."),
+    )
+
+    content_panels = ContentPage.content_panels + [
+        FieldPanel("payment_links"),
+        FieldPanel("bank_accounts"),
+    ]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types: list[str] = []
+    max_count_per_parent = 1
+
+    class Meta:
+        verbose_name = _("donate page")

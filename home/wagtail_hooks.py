@@ -6,8 +6,11 @@ from wagtail import hooks
 from wagtail.admin.auth import permission_denied
 from wagtail.admin.menu import MenuItem
 from wagtail.models import TranslatableMixin
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home import translation_views
+from home.models import Footer, NavigationMenu, Organisation
 from home.translation_services import translator_languages
 
 
@@ -83,3 +86,31 @@ def content_language_js():
     return format_html(
         '<script src="{}" defer></script>', static("home/admin/content-language.js")
     )
+
+
+class OrganisationViewSet(SnippetViewSet):
+    model = Organisation
+    icon = "group"
+    list_display = ["name", "locale"]
+
+
+class NavigationMenuViewSet(SnippetViewSet):
+    model = NavigationMenu
+    icon = "list-ul"
+    list_display = ["name", "locale"]
+
+
+class FooterViewSet(SnippetViewSet):
+    model = Footer
+    icon = "placeholder"
+    list_display = ["name", "locale"]
+
+
+class SiteWideViewSetGroup(SnippetViewSetGroup):
+    menu_label = _("Site-wide")
+    menu_icon = "site"
+    menu_order = 250
+    items = (OrganisationViewSet, NavigationMenuViewSet, FooterViewSet)
+
+
+register_snippet(SiteWideViewSetGroup)

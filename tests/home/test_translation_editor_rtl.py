@@ -46,7 +46,7 @@ def test_edit_view_of_urdu_or_hazaragi_page_marks_text_inputs_right_to_left(
     html = edit_view(admin_client, page)
 
     title = html.find("input", attrs={"name": "title"})
-    intro = html.find("input", attrs={"name": "intro"})  # Draftail's data input
+    intro = html.find(attrs={"name": "intro"})
     seo_title = html.find("input", attrs={"name": "seo_title"})
     assert direction_of(title) == ("rtl", code)
     assert direction_of(intro) == ("rtl", code)

@@ -1,11 +1,13 @@
-import json
 import re
 
 import pytest
 from bs4 import BeautifulSoup
+from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.urls import reverse
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.test.utils.form_data import rich_text
 
 from home.site_setup import site_tree_ensure
 from tests.home.translation_steps import (
@@ -30,22 +32,7 @@ PARTLY_TRANSLATED = {
     "اور انگریزی میں دکھائے جا رہے ہیں۔",
     "haz": "بعضی حصه‌های ای صفحه هنوز د زبان شمو ترجمه نشده و د انگلیسی نشو دَده موشه.",
 }
-# Draftail's form value for a paragraph of rich text.
-INTRO = json.dumps(
-    {
-        "blocks": [
-            {
-                "key": "a",
-                "type": "unstyled",
-                "text": "The findings.",
-                "depth": 0,
-                "inlineStyleRanges": [],
-                "entityRanges": [],
-            }
-        ],
-        "entityMap": {},
-    }
-)
+INTRO = "The findings."
 
 
 def create_in_admin(
@@ -64,7 +51,17 @@ def create_in_admin(
         {
             "title": title,
             "slug": slug,
-            "intro": INTRO,
+            "intro": rich_text(f"<p>{INTRO}</p>")
+            if isinstance(
+                apps.get_model(*page_type)._meta.get_field("intro"), RichTextField
+            )
+            else INTRO,
+            # Every StreamField posts its block count, here none.
+            **{
+                f"{field.name}-count": "0"
+                for field in apps.get_model(*page_type)._meta.fields
+                if isinstance(field, StreamField)
+            },
             "action-publish": "publish",
             **(extra or {}),
         },

@@ -31,7 +31,7 @@ def add_campaign(
     *,
     title: str = "Stand with the Hazara",
     slug: str = "stand-with-hazara",
-    intro: str = "<p>Justice for the families of Mach.</p>",
+    intro: str = "Justice for the families of Mach.",
 ):
     page = parent.add_child(instance=CampaignPage(title=title, slug=slug, intro=intro))
     page.save_revision().publish()

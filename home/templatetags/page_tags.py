@@ -1,0 +1,44 @@
+from django import template
+from django.utils.translation import gettext as _
+
+from home import selectors
+from home.blocks import SocialLinkBlock
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_chrome(context):
+    """The organisation, menu and footer in the language being shown."""
+    return selectors.site_chrome(
+        request=context.get("request"), page=context.get("page")
+    )
+
+
+@register.inclusion_tag("includes/share_meta.html", takes_context=True)
+def share_meta(context):
+    """Open Graph and description tags for link previews."""
+    request = context.get("request")
+    page = context.get("page")
+    chrome = selectors.site_chrome(request=request, page=page)
+    return {
+        "meta": selectors.share_meta(
+            request=request, page=page, organisation=chrome.organisation
+        )
+    }
+
+
+@register.filter
+def file_size(size):
+    """A file size a reader understands, in kilobytes or megabytes."""
+    if not size:
+        return ""
+    if size < 1024 * 1024:
+        return _("%(size)s KB") % {"size": max(1, round(size / 1024))}
+    return _("%(size)s MB") % {"size": f"{size / (1024 * 1024):.1f}"}
+
+
+@register.filter
+def network_name(network):
+    """The display name of a social network chosen in a social account."""
+    return dict(SocialLinkBlock.NETWORKS).get(network, network)

@@ -1,0 +1,1 @@
+from tests.page_fixtures import *  # noqa: F403

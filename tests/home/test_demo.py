@@ -1,0 +1,157 @@
+import re
+from html import unescape
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+from wagtail.models import Locale, Page, Revision
+from wagtail_localize.models import TranslationLog
+
+from home.demo import content
+from home.demo.build import (
+    DemoCatalogError,
+    demo_catalog,
+    demo_site_ensure,
+    demo_translation_ensure,
+)
+from home.models import Footer, NavigationMenu, Organisation
+
+pytestmark = pytest.mark.django_db
+
+CATALOGS = {"ur": demo_catalog("ur"), "haz": demo_catalog("haz")}
+ENGLISH_WORDS = re.compile(r"[A-Za-z]{4,} [a-z]{3,} [a-z]{3,} [a-z]{3,}")
+
+
+@pytest.fixture(scope="module")
+def demo(django_db_setup, django_db_blocker):
+    """The demo site, built once for this module and rolled back after it."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cache.clear()
+            yield demo_site_ensure()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def demo_paths():
+    """Every demo page's path under its language prefix, from the tree."""
+    paths = {"home": ""}
+    for key, parent, _label, slug, _title in content.TREE:
+        paths[key] = f"{paths[parent]}{slug}/"
+    return paths
+
+
+def heading(html):
+    return unescape(re.search(r"<h1>(.*?)</h1>", html, re.S).group(1).strip())
+
+
+def site_snapshot():
+    return {
+        "pages": sorted(
+            Page.objects.values_list(
+                "pk",
+                "locale__language_code",
+                "url_path",
+                "title",
+                "live",
+                "latest_revision_id",
+            )
+        ),
+        "revisions": Revision.objects.count(),
+        "documents": sorted(
+            get_document_model().objects.values_list("pk", "title", "file_hash")
+        ),
+        "images": sorted(get_image_model().objects.values_list("pk", "file_hash")),
+        "snippets": [
+            sorted(model.objects.values_list("pk", "locale_id", "name"))
+            for model in (Organisation, NavigationMenu, Footer)
+        ],
+        "translation_logs": TranslationLog.objects.count(),
+    }
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "haz"])
+def test_every_demo_page_is_live_in_each_language(client, demo, code):
+    for key, path in demo_paths().items():
+        response = client.get(f"/{code}/{path}")
+
+        assert response.status_code == 200, key
+        assert f'<html lang="{code}"' in response.content.decode()
+
+
+@pytest.mark.parametrize("code", ["ur", "haz"])
+def test_translated_demo_pages_show_translated_text_not_english(client, demo, code):
+    titles = {key: title for key, _p, _l, _s, title in content.TREE}
+    titles["home"] = content.HOME_TITLE
+    for key, path in demo_paths().items():
+        html = client.get(f"/{code}/{path}").content.decode()
+
+        assert heading(html) == CATALOGS[code][titles[key]], key
+        main = html[html.index("<main") : html.index("</main>")]
+        # No run of English words is left in the page's content.
+        assert not ENGLISH_WORDS.search(main), (key, ENGLISH_WORDS.search(main))
+
+
+def test_running_the_demo_again_changes_nothing(demo):
+    before = site_snapshot()
+
+    again = demo_site_ensure()
+
+    assert again.changes == []
+    assert site_snapshot() == before
+
+
+def test_demo_command_reports_an_up_to_date_site(demo, capsys):
+    call_command("demo")
+
+    assert "already up to date" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "haz"])
+def test_report_and_kit_are_offered_in_each_languages_own_document(client, demo, code):
+    paths = demo_paths()
+
+    report = client.get(f"/{code}/{paths['report']}").content.decode()
+    campaign = client.get(f"/{code}/{paths['campaign']}").content.decode()
+
+    box = report[report.index('class="report-download"') :]
+    assert re.search(rf'href="/documents/\d+/report-{code}[^"]*\.pdf"><svg', box)
+    assert re.search(rf'href="/documents/\d+/campaign-kit-{code}[^"]*\.pdf"', campaign)
+
+
+def test_demo_documents_are_real_pdfs(demo):
+    for document in get_document_model().objects.filter(tags__name__startswith="demo-"):
+        with document.open_file() as handle:
+            assert handle.read(5) == b"%PDF-"
+
+
+def test_demo_menu_and_footer_are_in_the_visitors_language(client, demo):
+    html = client.get("/haz/").content.decode()
+
+    assert '<a class="site-name" href="/haz/">درایو تو تریو</a>' in html
+    assert '<a href="/haz/after-mach/">اپیل</a>' in html
+    assert "18566 Office Park" in html[html.index("<footer") :]
+
+
+def test_a_missing_translation_stops_the_demo_with_the_missing_text(demo):
+    page = Page.objects.get(
+        locale__language_code="en", url_path__endswith="/programs/"
+    ).specific
+    catalog = dict(CATALOGS["ur"])
+    del catalog["Our programs"]
+
+    with pytest.raises(DemoCatalogError) as error:
+        demo_translation_ensure(
+            instance=page,
+            locale=Locale.objects.get(language_code="ur"),
+            catalog=catalog,
+        )
+
+    assert '"Our programs"' in str(error.value)
+    assert "ur.po" in str(error.value)
