@@ -262,6 +262,18 @@ def signatures_search(queryset: QuerySet, query: str) -> QuerySet:
     return queryset.filter(condition)
 
 
+def supporters_search(queryset: QuerySet, query: str) -> QuerySet:
+    """Supporters whose address or name contains `query`, or whose address is
+    another spelling of it."""
+    query = query.strip()
+    if not query:
+        return queryset
+    condition = Q(name__icontains=query) | Q(email__icontains=query)
+    if "@" in query:
+        condition |= Q(email_canonical=email_canonical(query))
+    return queryset.filter(condition)
+
+
 @dataclass(frozen=True)
 class InvalidationCriteria:
     """Which signatures staff want to invalidate: all conditions given must

@@ -108,7 +108,7 @@ def person_erase(*, email: str, user) -> PersonErased:
         action="petitions.erase_person",
         user=user,
         model=Signature,
-        label="—",
+        label="One person",
         data={"signatures": signature_count, "supporters": supporter_count},
     )
     return PersonErased(signatures=signature_count, supporters=supporter_count)
