@@ -122,8 +122,8 @@ def add_signature(petition, email, *, language="en", state="confirmed", **fields
 def staff_user(*permissions, username="staff"):
     """A user who may use the admin, with these extra permissions
     ("app_label.codename")."""
-    from django.contrib.auth.models import Permission
     from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
 
     user = get_user_model().objects.create_user(username=username, password="pw")
     for permission in ("wagtailadmin.access_admin", *permissions):

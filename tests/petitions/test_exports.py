@@ -146,7 +146,7 @@ def test_export_reads_rows_in_chunks_and_streams_csv(
     assert chunk_sizes == [2000, 2000]
 
 
-def test_supporter_export_holds_only_subscribed_addresses_with_working_unsubscribe_links(
+def test_supporter_export_holds_only_subscribed_addresses_with_unsubscribe_links(
     admin_client, client
 ):
     for email, state, language in (
