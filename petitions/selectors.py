@@ -2,7 +2,9 @@
 
 Reading a count never depends on how many signatures there are: it is one
 cache read, and after the cache has been emptied one indexed query over the
-signatures confirmed since the last reconciliation.
+signatures confirmed since the last reconciliation. The same holds for the
+counts per language on the dashboard. Staff reports and previews count the
+signatures themselves, on demand.
 """
 
 from dataclasses import dataclass

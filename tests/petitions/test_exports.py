@@ -176,3 +176,9 @@ def test_supporter_export_holds_only_subscribed_addresses_with_unsubscribe_links
         admin_client.get("/admin/supporters/export/?format=csv&language=ur")
     )
     assert [row[1] for row in only_urdu[1:]] == ["ali@example.com"]
+
+
+def test_the_export_permission_can_be_given_to_a_group_in_the_admin(admin_client):
+    response = admin_client.get("/admin/groups/new/")
+
+    assert "Can export signatures and the supporter list" in response.content.decode()

@@ -89,7 +89,9 @@ def test_sign_up_needs_the_box_ticked_and_says_so_in_urdu(client):
 
     assert response.status_code == 200
     assert not Supporter.objects.exists()
-    assert "فہرست میں شامل ہونے کے لیے خانے پر نشان لگائیں۔" in response.content.decode()
+    assert (
+        "فہرست میں شامل ہونے کے لیے خانے پر نشان لگائیں۔" in response.content.decode()
+    )
 
 
 @pytest.mark.parametrize("trap", ["honeypot", "blocked_domain", "rate_limit"])
