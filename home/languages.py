@@ -16,6 +16,8 @@ class LanguageLink:
     url: str
     is_current: bool
     is_translation: bool
+    # An untranslated copy of the English page (locale synchronisation).
+    is_alias: bool = False
 
 
 def language_codes() -> list[str]:
@@ -27,6 +29,7 @@ def language_links(request, page: Page | None, current: str) -> list[LanguageLin
     one, otherwise to that language's home page (non-page views keep their
     path, with the language prefix swapped)."""
     translations: dict[str, str] = {}
+    aliases: set[str] = set()
     if page is not None and getattr(page, "pk", None):
         for translation in (
             page.get_translations(inclusive=True)
@@ -37,6 +40,8 @@ def language_links(request, page: Page | None, current: str) -> list[LanguageLin
             url = translation.get_url(request=request)
             if url:
                 translations[translation.locale.language_code] = url
+                if translation.alias_of_id:
+                    aliases.add(translation.locale.language_code)
     links = []
     for code in language_codes():
         if page is None:
@@ -54,6 +59,7 @@ def language_links(request, page: Page | None, current: str) -> list[LanguageLin
                 url=url,
                 is_current=code == current,
                 is_translation=is_translation,
+                is_alias=code in aliases,
             )
         )
     return links

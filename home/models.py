@@ -2,6 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField
 from wagtail.models import Page
+from wagtail_localize.fields import SynchronizedField
 
 
 class HomePage(Page):
@@ -14,6 +15,10 @@ class HomePage(Page):
             "A few sentences under the page title that say what the campaign is for."
         ),
     )
+
+    # Slugs stay ASCII and identical in every language, so shared links read
+    # the same (/ur/<slug>/); titles and text are translated.
+    override_translatable_fields = [SynchronizedField("slug", overridable=False)]
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 

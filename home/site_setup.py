@@ -6,6 +6,7 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage
+from home.translation_services import locale_sync_ensure, translator_groups_ensure
 
 
 @transaction.atomic
@@ -52,4 +53,8 @@ def site_tree_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage
             continue
         translation = home.copy_for_translation(locale)
         translation.save_revision().publish()
+
+    # Translation set-up, which needs each language's home page to exist.
+    translator_groups_ensure()
+    locale_sync_ensure()
     return home

@@ -175,6 +175,9 @@ class PetitionPage(Page):
     override_translatable_fields = [
         TranslatableField("addressee"),
         TranslatableField("share_text"),
+        # Slugs stay ASCII and identical in every language, so shared links
+        # read the same (/ur/<slug>/); titles and text are translated.
+        SynchronizedField("slug", overridable=False),
         *(SynchronizedField(name, overridable=False) for name in SHARED_FIELDS),
     ]
 

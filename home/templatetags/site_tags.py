@@ -9,14 +9,15 @@ register = template.Library()
 @register.inclusion_tag("includes/language_alternates.html", takes_context=True)
 def language_alternates(context):
     """hreflang alternates for the languages this page exists in, plus
-    x-default pointing at the English version."""
+    x-default pointing at the English version. Untranslated copies of the
+    English page are not alternates: their content is English."""
     request = context.get("request")
     if request is None:
         return {"alternates": []}
     alternates = [
         (link.code, request.build_absolute_uri(link.url))
         for link in language_links(request, context.get("page"), get_language())
-        if link.is_translation
+        if link.is_translation and not link.is_alias
     ]
     alternates += [("x-default", url) for code, url in alternates if code == "en"]
     return {"alternates": alternates}

@@ -169,6 +169,56 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 
+# Machine translation in wagtail-localize's translation editor: off unless
+# MACHINE_TRANSLATION names a service. Codes in MACHINE_TRANSLATION_LANGUAGES
+# are sent in place of ours; few services know Hazaragi, so it goes as Persian.
+MACHINE_TRANSLATION = os.environ.get("MACHINE_TRANSLATION", "").strip().lower()
+MACHINE_TRANSLATION_SERVICES = {
+    "libretranslate": (
+        "wagtail_localize.machine_translators.libretranslate.LibreTranslator",
+        {
+            "LIBRETRANSLATE_URL": os.environ.get("MACHINE_TRANSLATION_URL", ""),
+            "API_KEY": os.environ.get("MACHINE_TRANSLATION_API_KEY", ""),
+            "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30")),
+        },
+    ),
+    "deepl": (
+        "wagtail_localize.machine_translators.deepl.DeepLTranslator",
+        {
+            "AUTH_KEY": os.environ.get("MACHINE_TRANSLATION_API_KEY", ""),
+            "TIMEOUT": int(os.environ.get("MACHINE_TRANSLATION_TIMEOUT", "30")),
+        },
+    ),
+}
+WAGTAILLOCALIZE_MACHINE_TRANSLATOR = None
+if MACHINE_TRANSLATION:
+    from django.core.exceptions import ImproperlyConfigured
+
+    if MACHINE_TRANSLATION not in MACHINE_TRANSLATION_SERVICES:
+        raise ImproperlyConfigured(
+            f"MACHINE_TRANSLATION must be one of {sorted(MACHINE_TRANSLATION_SERVICES)}"
+        )
+    _service, _service_options = MACHINE_TRANSLATION_SERVICES[MACHINE_TRANSLATION]
+    if (
+        MACHINE_TRANSLATION == "libretranslate"
+        and not _service_options["LIBRETRANSLATE_URL"]
+    ):
+        raise ImproperlyConfigured(
+            "MACHINE_TRANSLATION_URL is needed for LibreTranslate"
+        )
+    WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
+        "CLASS": "home.machine_translation.LanguageMappingTranslator",
+        "OPTIONS": {
+            "SERVICE": _service,
+            "SERVICE_OPTIONS": _service_options,
+            "LANGUAGE_MAP": dict(
+                pair.split(":", 1)
+                for pair in env_list("MACHINE_TRANSLATION_LANGUAGES", "haz:fa")
+                if ":" in pair
+            ),
+        },
+    }
+
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
 MEDIA_URL = "/media/"

@@ -1,0 +1,85 @@
+from django.templatetags.static import static
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.auth import permission_denied
+from wagtail.admin.menu import MenuItem
+from wagtail.models import TranslatableMixin
+
+from home import translation_views
+from home.translation_services import translator_languages
+
+
+# order=-1 puts these ahead of wagtail-localize's own URLs: requests for the
+# same paths reach the guards first, and reverse() of wagtail-localize's URL
+# names still gives these paths, so every button and link goes through them.
+@hooks.register("register_admin_urls", order=-1)
+def register_translation_urls():
+    return [
+        path(
+            "localize/submit/page/<int:page_id>/",
+            translation_views.submit_page_translation,
+        ),
+        path(
+            "localize/submit/snippet/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_views.submit_snippet_translation,
+        ),
+        path(
+            "localize/translate/<int:translation_id>/pofile/upload/",
+            translation_views.upload_pofile,
+        ),
+        path(
+            "localize/update/<int:translation_source_id>/",
+            translation_views.update_translations,
+        ),
+        path(
+            "translation-status/",
+            translation_views.TranslationStatusView.as_view(),
+            name="translation_status",
+        ),
+    ]
+
+
+# Ahead of wagtail-localize's hook, which opens the translation editor.
+@hooks.register("before_edit_snippet", order=-1)
+def keep_translators_to_their_languages(request, instance):
+    """Translators edit snippets in their own languages only: not the English
+    source, not the other language's translation."""
+    if not isinstance(instance, TranslatableMixin):
+        return None
+    languages = translator_languages(user=request.user)
+    if languages is not None and instance.locale.language_code not in languages:
+        return permission_denied(request)
+    return None
+
+
+class TranslatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(translation_views.TRANSLATE_PERMISSION)
+
+
+@hooks.register("register_admin_menu_item")
+def register_translation_status_menu_item():
+    return TranslatorMenuItem(
+        _("Translation status"),
+        reverse("translation_status"),
+        name="translation-status",
+        icon_name="wagtail-localize-language",
+        order=250,
+    )
+
+
+@hooks.register("insert_global_admin_css")
+def content_language_css():
+    # Right-to-left and the site's fonts for Urdu and Hazaragi text fields.
+    return format_html(
+        '<link rel="stylesheet" href="{}">', static("home/admin/content-language.css")
+    )
+
+
+@hooks.register("insert_global_admin_js")
+def content_language_js():
+    return format_html(
+        '<script src="{}" defer></script>', static("home/admin/content-language.js")
+    )
