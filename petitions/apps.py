@@ -21,6 +21,6 @@ class PetitionsConfig(AppConfig):
 def _petition_page_published(sender, instance, **kwargs):
     # Publishing is when a page's settings take effect, drafts and scheduled
     # publishing included; the rule itself is in the service.
-    from petitions.services import petition_sync_from_page
+    from petitions.services.signatures import petition_sync_from_page
 
     petition_sync_from_page(page=instance)

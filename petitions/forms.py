@@ -24,6 +24,16 @@ CONSENT_LABEL = _(
 )
 
 
+def honeypot_field() -> forms.CharField:
+    """A field people never see (the template hides it): bots that fill every
+    field give themselves away."""
+    return forms.CharField(
+        label=_("Leave this field empty"),
+        required=False,
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+
 def validate_signer_name(value: str) -> None:
     if value.startswith(FORMULA_STARTS):
         raise forms.ValidationError(
@@ -38,6 +48,8 @@ def validate_signer_name(value: str) -> None:
 
 
 class SignatureForm(forms.Form):
+    honeypot_name = "subject"
+
     name = forms.CharField(
         label=_("Your name"),
         max_length=200,
@@ -79,12 +91,7 @@ class SignatureForm(forms.Form):
         },
     )
     notify = forms.BooleanField(label=CONSENT_LABEL, required=False)
-    # A field people never see: bots that fill every field give themselves away.
-    subject = forms.CharField(
-        label=_("Leave this field empty"),
-        required=False,
-        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
-    )
+    subject = honeypot_field()
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("country", DEFAULT_COUNTRY)
@@ -107,6 +114,55 @@ class SignatureForm(forms.Form):
                 code="invalid",
             )
         return value
+
+    @property
+    def consent_text(self) -> str:
+        """The consent wording exactly as this visitor read it."""
+        return str(CONSENT_LABEL)
+
+
+class SupporterForm(forms.Form):
+    """Joining the list of people told about more actions."""
+
+    honeypot_name = "subject"
+
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=200,
+        required=False,
+        error_messages={
+            "max_length": _("Your name can be at most 200 characters long."),
+        },
+        help_text=_("Optional."),
+        widget=forms.TextInput(attrs={"autocomplete": "name"}),
+    )
+    email = forms.CharField(
+        label=_("Your email address"),
+        max_length=254,
+        validators=[
+            EmailValidator(message=_("Enter an email address like name@example.com."))
+        ],
+        error_messages={
+            "required": _("Enter your email address."),
+            "max_length": _("An email address can be at most 254 characters long."),
+        },
+        help_text=_("We send a link to this address to confirm that it is yours."),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    consent = forms.BooleanField(
+        label=CONSENT_LABEL,
+        error_messages={"required": _("Tick the box to join the list.")},
+    )
+    subject = honeypot_field()
+
+    def clean_name(self):
+        value = name_normalize(self.cleaned_data["name"])
+        if value:
+            validate_signer_name(value)
+        return value
+
+    def clean_email(self):
+        return self.cleaned_data["email"].strip()
 
     @property
     def consent_text(self) -> str:

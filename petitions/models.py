@@ -8,6 +8,7 @@ so outlives the deletion or unpublishing of any one translation.
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
@@ -204,9 +205,21 @@ class Petition(models.Model):
         verbose_name=_("translation key"),
         help_text=_("Shared by every translation of the petition's page."),
     )
+    title = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("title"),
+        help_text=_("The title of the page the petition was first written in."),
+    )
     target = models.PositiveIntegerField(default=10000, verbose_name=_("target"))
     deadline = models.DateTimeField(null=True, blank=True, verbose_name=_("deadline"))
     closed = models.BooleanField(default=False, verbose_name=_("closed"))
+    closed_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("closed by hand at"),
+        help_text=_("When the petition was closed before its deadline."),
+    )
     confirmed_count = models.PositiveIntegerField(
         default=0,
         verbose_name=_("reconciled count"),
@@ -218,6 +231,15 @@ class Petition(models.Model):
     counted_until = models.DateTimeField(
         default=timezone.now, verbose_name=_("counted until")
     )
+    confirmed_by_language = models.JSONField(
+        default=dict,
+        blank=True,
+        verbose_name=_("reconciled count per language"),
+        help_text=_(
+            "Confirmed signatures up to “counted until” by the language they "
+            "were made in, written only by reconciliation."
+        ),
+    )
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
@@ -225,12 +247,23 @@ class Petition(models.Model):
         verbose_name_plural = _("petitions")
 
     def __str__(self):
-        return str(self.translation_key)
+        return self.title or str(self.translation_key)
 
     def is_open(self, now=None) -> bool:
         """Open unless closed by hand or past its deadline."""
         now = now or timezone.now()
         return not self.closed and (self.deadline is None or now < self.deadline)
+
+    def ended_at(self, now=None):
+        """When the petition stopped taking signatures: closed by hand or its
+        deadline passed, whichever came first; None while it is open."""
+        now = now or timezone.now()
+        ends = []
+        if self.closed and self.closed_at is not None:
+            ends.append(self.closed_at)
+        if self.deadline is not None and self.deadline <= now:
+            ends.append(self.deadline)
+        return min(ends) if ends else None
 
 
 class Signature(models.Model):
@@ -305,17 +338,32 @@ class Signature(models.Model):
     confirmed_at = models.DateTimeField(
         null=True, blank=True, verbose_name=_("confirmed at")
     )
+    anonymised_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("anonymised at"),
+        help_text=_(
+            "When the name, email address and city were erased after the "
+            "petition closed. The signature still counts."
+        ),
+    )
 
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
+        permissions = [
+            ("export_signatures", _("Can export signatures and the supporter list"))
+        ]
         constraints = [
+            # Anonymised signatures have no address left to compare.
             models.UniqueConstraint(
                 fields=["petition", "email_canonical"],
+                condition=~Q(email_canonical=""),
                 name="petitions_signature_one_per_email",
             )
         ]
         indexes = [
+            models.Index(fields=["email_canonical"], name="petitions_sig_by_email"),
             models.Index(
                 fields=["petition", "state", "confirmed_at"],
                 name="petitions_sig_counting",
@@ -361,3 +409,84 @@ class BlockedEmailDomain(models.Model):
 
     def clean(self):
         self.domain = self.domain.strip().lstrip("@").rstrip(".").casefold()
+
+
+class Supporter(models.Model):
+    """One address on the list of people told about more actions.
+
+    Double opt-in: an entry counts (is `subscribed`) only once its owner has
+    proved the address, by the confirmation link of a sign-up or by confirming
+    a petition signature on which they ticked the box. Unsubscribing keeps the
+    entry, so that older consent is never taken up again.
+    """
+
+    class State(models.TextChoices):
+        PENDING = "pending", _("waiting for confirmation")
+        SUBSCRIBED = "subscribed", _("subscribed")
+        UNSUBSCRIBED = "unsubscribed", _("unsubscribed")
+
+    class Source(models.TextChoices):
+        PETITION = "petition", _("petition")
+        FORM = "form", _("form")
+        SIGNUP = "signup", _("sign-up page")
+
+    email = models.EmailField(max_length=254, verbose_name=_("email"))
+    email_canonical = models.CharField(
+        max_length=254,
+        unique=True,
+        verbose_name=_("canonical email"),
+        help_text=_("Lower case, without +tags, and for Gmail without dots."),
+    )
+    name = models.CharField(max_length=200, blank=True, verbose_name=_("name"))
+    language = models.CharField(
+        max_length=10,
+        verbose_name=_("language"),
+        help_text=_("The language the supporter joined in; emails use it."),
+    )
+    state = models.CharField(
+        max_length=12,
+        choices=State.choices,
+        default=State.PENDING,
+        verbose_name=_("state"),
+    )
+    source = models.CharField(
+        max_length=10,
+        choices=Source.choices,
+        verbose_name=_("joined from"),
+    )
+    source_detail = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("joined on"),
+        help_text=_("The petition or form the supporter joined from."),
+    )
+    consent_text = models.TextField(
+        blank=True,
+        verbose_name=_("consent wording"),
+        help_text=_("The words the supporter agreed to, as shown to them."),
+    )
+    consent_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("consent given at")
+    )
+    confirmed_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("confirmed at")
+    )
+    unsubscribed_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("unsubscribed at")
+    )
+    emails_sent = models.PositiveSmallIntegerField(
+        default=0, verbose_name=_("emails sent")
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("joined at"))
+
+    class Meta:
+        verbose_name = _("supporter")
+        verbose_name_plural = _("supporter list")
+        indexes = [
+            models.Index(
+                fields=["language", "state"], name="petitions_supporter_by_lang"
+            ),
+        ]
+
+    def __str__(self):
+        return self.email

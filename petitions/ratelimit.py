@@ -1,11 +1,13 @@
-"""Per-IP signing limits per petition, counted in the cache (Redis in
-production, so every app process shares them).
+"""Per-IP limits on what visitors send (signatures, sign-ups, form
+submissions), counted in the cache (Redis in production, so every app process
+shares them).
 
-Fixed windows: an address may sign a petition PETITIONS_BURST_LIMIT times in
-PETITIONS_BURST_SECONDS and PETITIONS_SUSTAINED_LIMIT times in
-PETITIONS_SUSTAINED_SECONDS. Mobile networks put many people behind one
-address, so going over a limit never refuses anyone: the signature is kept as
-suspect for staff to look at.
+Fixed windows: an address may act in one scope (a petition, the sign-up page,
+a form) PETITIONS_BURST_LIMIT times in PETITIONS_BURST_SECONDS and
+PETITIONS_SUSTAINED_LIMIT times in PETITIONS_SUSTAINED_SECONDS. Mobile
+networks put many people behind one address, so going over a limit never
+refuses anyone: callers keep what was sent aside (a suspect signature) or
+quietly drop it.
 """
 
 from django.conf import settings
@@ -23,9 +25,9 @@ def _hit(key: str, period: int) -> int:
         return 1
 
 
-def signing_rate_limited(*, petition_id: int, ip_hash: str) -> bool:
-    """Count one signing attempt from this address; True once it is over
-    either limit."""
+def rate_limited(*, scope: str, ip_hash: str) -> bool:
+    """Count one attempt from this address in `scope` (e.g. "petition:3");
+    True once it is over either limit."""
     if not ip_hash:
         return False
     now = int(timezone.now().timestamp())
@@ -35,7 +37,7 @@ def signing_rate_limited(*, petition_id: int, ip_hash: str) -> bool:
         (settings.PETITIONS_SUSTAINED_LIMIT, settings.PETITIONS_SUSTAINED_SECONDS),
     ):
         window = now // period
-        key = f"petitions:rate:{petition_id}:{ip_hash}:{period}:{window}"
+        key = f"petitions:rate:{scope}:{ip_hash}:{period}:{window}"
         if _hit(key, period) > limit:
             over = True
     return over

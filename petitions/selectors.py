@@ -1,20 +1,31 @@
-"""Reads: petitions, their counts and their pages.
+"""Reads: petitions, their counts and their pages, and what staff see.
 
 Reading a count never depends on how many signatures there are: it is one
 cache read, and after the cache has been emptied one indexed query over the
-signatures confirmed since the last reconciliation.
+signatures confirmed since the last reconciliation. The same holds for the
+counts per language on the dashboard. Staff reports and previews count the
+signatures themselves, on demand.
 """
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, date, datetime, time, timedelta
 
+from django.conf import settings
 from django.core.cache import cache
+from django.db.models import Count, Max, Q, QuerySet
+from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 
 from petitions.formatting import date_format, number_format
-from petitions.identity import email_domain
-from petitions.models import BlockedEmailDomain, Petition, PetitionPage, Signature
+from petitions.identity import email_canonical, email_domain
+from petitions.models import (
+    BlockedEmailDomain,
+    Petition,
+    PetitionPage,
+    Signature,
+    Supporter,
+)
 
 
 def petition_count_cache_key(petition_id: int) -> str:
@@ -127,3 +138,247 @@ def email_domain_is_blocked(*, email: str) -> bool:
     parts = email_domain(email).split(".")
     candidates = [".".join(parts[i:]) for i in range(len(parts) - 1)]
     return BlockedEmailDomain.objects.filter(domain__in=candidates).exists()
+
+
+def petition_counts_by_language(*, petition: Petition) -> dict[str, int]:
+    """Confirmed signatures per language: the reconciled figures plus what was
+    confirmed since (one indexed query), exact after reconciliation."""
+    counts = dict(petition.confirmed_by_language or {})
+    since = (
+        Signature.objects.filter(
+            petition=petition,
+            state=Signature.State.CONFIRMED,
+            confirmed_at__gt=petition.counted_until,
+        )
+        .values_list("language")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for language, count in since:
+        counts[language] = counts.get(language, 0) + count
+    return counts
+
+
+@dataclass(frozen=True)
+class PetitionCounts:
+    petition: Petition
+    total: int
+    by_language: list[tuple[str, int]]
+
+
+def petitions_counts(*, limit: int = 20) -> list[PetitionCounts]:
+    """Counts per language of the most recent petitions, open ones first, for
+    the admin dashboard. Costs the same however many signatures there are."""
+    petitions = Petition.objects.order_by("closed", "-created_at")[:limit]
+    rows = []
+    for petition in petitions:
+        counts = petition_counts_by_language(petition=petition)
+        rows.append(
+            PetitionCounts(
+                petition=petition,
+                total=sum(counts.values()),
+                by_language=[
+                    (code, counts.get(code, 0)) for code, _name in settings.LANGUAGES
+                ],
+            )
+        )
+    return rows
+
+
+@dataclass(frozen=True)
+class PetitionReport:
+    petition: Petition
+    states: list[str]
+    # {state: count}, and [(language, {state: count})]
+    totals: dict[str, int]
+    by_language: list[tuple[str, dict[str, int]]]
+    # [(day, signed that day, confirmed that day)], oldest first
+    by_day: list[tuple[date, int, int]]
+
+
+def petition_report(*, petition: Petition) -> PetitionReport:
+    """Exact figures for one petition, straight from its signatures: by
+    state, by language and state, and signed and confirmed per day (UTC)."""
+    states = [state for state, _label in Signature.State.choices]
+    signatures = Signature.objects.filter(petition=petition).order_by()
+    cells = signatures.values_list("language", "state").annotate(n=Count("pk"))
+    by_language = {code: dict.fromkeys(states, 0) for code, _n in settings.LANGUAGES}
+    totals = dict.fromkeys(states, 0)
+    for language, state, count in cells:
+        by_language.setdefault(language, dict.fromkeys(states, 0))[state] = count
+        totals[state] = totals.get(state, 0) + count
+    signed = dict(
+        signatures.annotate(day=TruncDate("created_at"))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+    )
+    confirmed = dict(
+        signatures.filter(state=Signature.State.CONFIRMED)
+        .annotate(day=TruncDate("confirmed_at"))
+        .values_list("day")
+        .annotate(n=Count("pk"))
+    )
+    days = sorted(set(signed) | set(confirmed))
+    return PetitionReport(
+        petition=petition,
+        states=states,
+        totals=totals,
+        by_language=list(by_language.items()),
+        by_day=[(day, signed.get(day, 0), confirmed.get(day, 0)) for day in days],
+    )
+
+
+def supporters_by_language() -> list[tuple[str, dict[str, int]]]:
+    """[(language, {state: count})] of the supporter list, in site order."""
+    states = [state for state, _label in Supporter.State.choices]
+    counts = {code: dict.fromkeys(states, 0) for code, _name in settings.LANGUAGES}
+    for language, state, count in (
+        Supporter.objects.values_list("language", "state")
+        .annotate(n=Count("pk"))
+        .order_by()
+    ):
+        counts.setdefault(language, dict.fromkeys(states, 0))[state] = count
+    return list(counts.items())
+
+
+def domain_normalize(domain: str) -> str:
+    """A domain as staff may type it (" @Example.COM. ") in the form stored in
+    canonical emails."""
+    domain = domain.strip().lstrip("@").rstrip(".").casefold()
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return domain
+
+
+def signatures_search(queryset: QuerySet, query: str) -> QuerySet:
+    """Signatures whose name, email address or email domain contains `query`.
+    Canonical addresses are searched too, so "Ali.Khan@Gmail.com" finds
+    "alikhan@gmail.com"."""
+    query = query.strip()
+    if not query:
+        return queryset
+    condition = Q(name__icontains=query) | Q(email__icontains=query)
+    if "@" in query:
+        condition |= Q(email_canonical=email_canonical(query))
+    return queryset.filter(condition)
+
+
+def supporters_search(queryset: QuerySet, query: str) -> QuerySet:
+    """Supporters whose address or name contains `query`, or whose address is
+    another spelling of it."""
+    query = query.strip()
+    if not query:
+        return queryset
+    condition = Q(name__icontains=query) | Q(email__icontains=query)
+    if "@" in query:
+        condition |= Q(email_canonical=email_canonical(query))
+    return queryset.filter(condition)
+
+
+@dataclass(frozen=True)
+class InvalidationCriteria:
+    """Which signatures staff want to invalidate: all conditions given must
+    hold. Dates are days in UTC, both included."""
+
+    petition_id: int | None = None
+    domain: str = ""
+    signed_from: date | None = None
+    signed_to: date | None = None
+    ids: tuple[int, ...] = ()
+
+    def is_empty(self) -> bool:
+        return not (self.domain or self.signed_from or self.signed_to or self.ids)
+
+    def as_log(self) -> dict:
+        return {
+            "petition": self.petition_id,
+            "domain": self.domain,
+            "signed_from": self.signed_from.isoformat() if self.signed_from else None,
+            "signed_to": self.signed_to.isoformat() if self.signed_to else None,
+            "ids": len(self.ids),
+        }
+
+
+def signatures_to_invalidate(*, criteria: InvalidationCriteria) -> QuerySet:
+    """The signatures, not yet invalid, that `criteria` selects; none when it
+    selects nothing in particular (a petition alone is not enough)."""
+    queryset = Signature.objects.exclude(state=Signature.State.INVALID)
+    if criteria.is_empty():
+        return queryset.none()
+    if criteria.petition_id is not None:
+        queryset = queryset.filter(petition_id=criteria.petition_id)
+    if criteria.domain:
+        domain = domain_normalize(criteria.domain)
+        queryset = queryset.filter(
+            Q(email_canonical__endswith=f"@{domain}")
+            | Q(email_canonical__endswith=f".{domain}")
+        )
+    if criteria.signed_from:
+        queryset = queryset.filter(created_at__gte=_day_start(criteria.signed_from))
+    if criteria.signed_to:
+        queryset = queryset.filter(
+            created_at__lt=_day_start(criteria.signed_to + timedelta(days=1))
+        )
+    if criteria.ids:
+        queryset = queryset.filter(pk__in=criteria.ids)
+    return queryset
+
+
+def _day_start(day: date) -> datetime:
+    return datetime.combine(day, time.min, tzinfo=UTC)
+
+
+@dataclass(frozen=True)
+class InvalidationPreview:
+    total: int
+    counted: int
+    # [(petition, how many, of which confirmed)]
+    by_petition: list[tuple[Petition, int, int]]
+    max_id: int
+
+
+def invalidation_preview(*, criteria: InvalidationCriteria) -> InvalidationPreview:
+    """What invalidating with `criteria` would touch now; `max_id` pins the
+    set, so signatures arriving later are not touched by mistake."""
+    matching = signatures_to_invalidate(criteria=criteria).order_by()
+    rows = list(
+        matching.values_list("petition")
+        .annotate(
+            n=Count("pk"),
+            confirmed=Count("pk", filter=Q(state=Signature.State.CONFIRMED)),
+        )
+        .order_by("petition")
+    )
+    petitions = Petition.objects.in_bulk([row[0] for row in rows])
+    max_id = matching.aggregate(max_id=Max("pk"))["max_id"] or 0
+    return InvalidationPreview(
+        total=sum(row[1] for row in rows),
+        counted=sum(row[2] for row in rows),
+        by_petition=[(petitions[pk], n, confirmed) for pk, n, confirmed in rows],
+        max_id=max_id,
+    )
+
+
+@dataclass(frozen=True)
+class PersonData:
+    signatures: int
+    petitions: list[str]
+    supporters: int
+
+
+def person_data(*, email: str) -> PersonData:
+    """What is stored about the person with this address (any spelling of it
+    that signs as the same person)."""
+    canonical = email_canonical(email)
+    signatures = Signature.objects.filter(email_canonical=canonical)
+    return PersonData(
+        signatures=signatures.count(),
+        petitions=sorted(
+            str(petition)
+            for petition in Petition.objects.filter(
+                pk__in=signatures.values("petition_id")
+            )
+        ),
+        supporters=Supporter.objects.filter(email_canonical=canonical).count(),
+    )

@@ -1,17 +1,39 @@
-"""Background work: emails to signers and reconciliation of counts."""
+"""Background work: emails, reconciliation of counts, anonymisation.
+
+django-tasks runs these in the worker (`manage.py db_worker`). It schedules
+nothing by itself: enqueue the periodic ones from cron or a systemd timer, or
+run their management commands there (see the README)."""
 
 from django_tasks import task
 
-from petitions import services
+from petitions.services import signatures, staff, supporters
 
 
 @task()
 def signature_email_send_task(*, signature_id: int, kind: str, base_url: str) -> None:
-    services.signature_email_send(
+    signatures.signature_email_send(
         signature_id=signature_id, kind=kind, base_url=base_url
     )
 
 
 @task()
+def supporter_email_send_task(*, supporter_id: int, base_url: str) -> None:
+    supporters.supporter_email_send(supporter_id=supporter_id, base_url=base_url)
+
+
+@task()
 def petitions_reconcile_task() -> dict[str, int]:
-    return {str(pk): count for pk, count in services.petitions_reconcile_all().items()}
+    return {
+        str(pk): count for pk, count in signatures.petitions_reconcile_all().items()
+    }
+
+
+@task()
+def petitions_anonymise_task() -> dict:
+    """Anonymise the signatures of petitions closed long enough ago, and drop
+    sign-ups never confirmed. Run it daily."""
+    anonymised = staff.signatures_anonymise_due()
+    return {
+        "anonymised": {str(pk): count for pk, count in anonymised.items()},
+        "unconfirmed_supporters": staff.supporters_forget_unconfirmed(),
+    }

@@ -1,5 +1,6 @@
-"""Signing, confirming, thanking and counting: wiring between requests and
-petitions.services / petitions.selectors.
+"""Signing, confirming, thanking and counting, joining the supporter list and
+unsubscribing: wiring between requests and petitions.services /
+petitions.selectors.
 
 None of these pages uses a CSRF token or a session, so none sets a cookie and
 the ones that are the same for everyone (thank-you pages, the count) can be
@@ -14,22 +15,33 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import (
+    require_GET,
+    require_http_methods,
+    require_POST,
+)
 
 from petitions.formatting import number_format
-from petitions.forms import SignatureForm
+from petitions.forms import SignatureForm, SupporterForm
 from petitions.http import client_ip, request_is_cross_site
-from petitions.models import Petition, PetitionPage
+from petitions.models import Petition, PetitionPage, Supporter
 from petitions.selectors import (
     petition_count,
     petition_page_for_language,
     petition_status,
 )
-from petitions.services import (
+from petitions.services.signatures import (
     ConfirmOutcome,
     PetitionClosed,
     signature_confirm,
     signature_create,
+)
+from petitions.services.supporters import (
+    SupporterConfirmOutcome,
+    UnsubscribeOutcome,
+    supporter_confirm,
+    supporter_signup,
+    supporter_unsubscribe,
 )
 
 
@@ -48,7 +60,12 @@ def _no_store(response):
 def sign(request, page_id: int):
     if request_is_cross_site(request):
         return _no_store(
-            render(request, "petitions/cross_site.html", {"page": None}, status=403)
+            render(
+                request,
+                "petitions/cross_site.html",
+                {"page": None, "form_kind": "signature"},
+                status=403,
+            )
         )
     page = _live_petition_page(page_id)
     form = SignatureForm(request.POST)
@@ -144,3 +161,102 @@ def count_json(request, petition_id: int):
     patch_cache_control(response, public=True, max_age=settings.PETITIONS_COUNT_MAX_AGE)
     response["Access-Control-Allow-Origin"] = "*"
     return response
+
+
+# Like signing: no CSRF token or cookie on the page, origin checked instead.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def supporter_join(request):
+    """The sign-up page for the list of people told about more actions."""
+    if request.method == "GET":
+        return render(
+            request, "petitions/supporters/join.html", {"form": SupporterForm()}
+        )
+    if request_is_cross_site(request):
+        return _no_store(
+            render(
+                request,
+                "petitions/cross_site.html",
+                {"page": None, "form_kind": "supporter"},
+                status=403,
+            )
+        )
+    form = SupporterForm(request.POST)
+    if not form.is_valid():
+        return _no_store(
+            render(request, "petitions/supporters/join.html", {"form": form})
+        )
+    data = form.cleaned_data
+    supporter_signup(
+        email=data["email"],
+        name=data["name"],
+        language=translation.get_language(),
+        consent_text=form.consent_text,
+        source=Supporter.Source.SIGNUP,
+        source_detail="",
+        ip=client_ip(request),
+        honeypot=data["subject"],
+        base_url=request.build_absolute_uri("/"),
+    )
+    return redirect("supporters:thanks")
+
+
+@require_GET
+def supporter_thanks(request):
+    """After signing up: the same page whoever signed up, whatever happened."""
+    return render(request, "petitions/supporters/thanks.html")
+
+
+@require_GET
+def supporter_confirm_view(request, token: str):
+    """The link in the sign-up confirmation email."""
+    result = supporter_confirm(token=token)
+    if result.outcome in (
+        SupporterConfirmOutcome.EXPIRED,
+        SupporterConfirmOutcome.INVALID,
+    ):
+        return _no_store(
+            render(
+                request,
+                "petitions/link_problem.html",
+                {
+                    "link": "supporter",
+                    "expired": result.outcome == SupporterConfirmOutcome.EXPIRED,
+                },
+                status=400,
+            )
+        )
+    return _no_store(
+        render(
+            request,
+            "petitions/supporters/confirmed.html",
+            {"withdrawn": result.outcome == SupporterConfirmOutcome.WITHDRAWN},
+        )
+    )
+
+
+# Mail programs send the one-click POST of RFC 8058 from their own servers,
+# with no cookie or origin; the signed token is what authorises it.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
+def unsubscribe(request, token: str):
+    """The unsubscribe link of every email: one click, no login. Opening it
+    unsubscribes at once, as every email promises; mail programs' own
+    unsubscribe buttons POST to it."""
+    outcome = supporter_unsubscribe(token=token)
+    if outcome == UnsubscribeOutcome.INVALID:
+        return _no_store(
+            render(
+                request,
+                "petitions/link_problem.html",
+                {"link": "unsubscribe"},
+                status=400,
+            )
+        )
+    return _no_store(
+        render(
+            request,
+            "petitions/supporters/unsubscribed.html",
+            {"already": outcome == UnsubscribeOutcome.ALREADY},
+        )
+    )

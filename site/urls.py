@@ -15,6 +15,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("petitions/", include("petitions.urls")),
+    path("supporters/", include("petitions.supporter_urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,
 )

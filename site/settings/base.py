@@ -298,3 +298,8 @@ PETITIONS_REPEAT_NAME_SECONDS = int(
 PETITIONS_PROXY_COUNT = int(os.environ.get("PETITIONS_PROXY_COUNT", "0"))
 # How long browsers and caches may keep the count JSON, in seconds.
 PETITIONS_COUNT_MAX_AGE = int(os.environ.get("PETITIONS_COUNT_MAX_AGE", "30"))
+# Days after a petition closes (by hand or at its deadline) before its
+# signatures lose their names, addresses and cities; counts stay.
+PETITIONS_ANONYMISE_AFTER_DAYS = int(
+    os.environ.get("PETITIONS_ANONYMISE_AFTER_DAYS", "90")
+)

@@ -94,3 +94,41 @@ def shown_count(client, path):
         r'class="petition-progress__count"[^>]*>\s*<strong>([^<]+)<', html
     )
     return match.group(1)
+
+
+def add_signature(petition, email, *, language="en", state="confirmed", **fields):
+    """A stored signature, as if signed (and confirmed) through the site."""
+    from django.utils import timezone
+
+    from petitions.identity import email_canonical, name_key
+    from petitions.models import Signature
+
+    name = fields.pop("name", email.split("@")[0].title())
+    now = timezone.now()
+    return Signature.objects.create(
+        petition=petition,
+        name=name,
+        name_key=name_key(name),
+        email=email,
+        email_canonical=email_canonical(email),
+        country=fields.pop("country", "PK"),
+        language=language,
+        state=state,
+        confirmed_at=fields.pop("confirmed_at", now if state == "confirmed" else None),
+        **fields,
+    )
+
+
+def staff_user(*permissions, username="staff"):
+    """A user who may use the admin, with these extra permissions
+    ("app_label.codename")."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Permission
+
+    user = get_user_model().objects.create_user(username=username, password="pw")
+    for permission in ("wagtailadmin.access_admin", *permissions):
+        app_label, codename = permission.split(".")
+        user.user_permissions.add(
+            Permission.objects.get(content_type__app_label=app_label, codename=codename)
+        )
+    return user

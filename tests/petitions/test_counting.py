@@ -10,7 +10,7 @@ from django.utils import timezone, translation
 
 from petitions.models import Signature
 from petitions.selectors import petition_count_cache_key
-from petitions.services import petition_reconcile
+from petitions.services.signatures import petition_reconcile
 
 from .conftest import confirm_links, shown_count, sign
 

@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from petitions.models import Petition
-from petitions.services import petition_reconcile, petitions_reconcile_all
+from petitions.services.signatures import petition_reconcile, petitions_reconcile_all
 
 
 class Command(BaseCommand):

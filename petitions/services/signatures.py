@@ -12,10 +12,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.core.mail import EmailMultiAlternatives
 from django.db import IntegrityError, transaction
-from django.db.models import F
-from django.template.loader import render_to_string
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone, translation
 
@@ -27,16 +25,17 @@ from petitions.models import (
     Signature,
     page_is_petition_source,
 )
-from petitions.ratelimit import signing_rate_limited
+from petitions.ratelimit import rate_limited
 from petitions.selectors import (
     email_domain_is_blocked,
     petition_count_cache_key,
     petition_page_for_language,
 )
+from petitions.services.emails import absolute_url, email_send, unsubscribe_url
+from petitions.tokens import TokenPurpose, token_make, token_read
 
 logger = logging.getLogger(__name__)
 
-CONFIRM_SALT = "petitions.signature.confirm"
 # Reconciliation counts up to a minute ago, so that a confirmation committed
 # just after the count but stamped just before it is not missed.
 RECONCILE_MARGIN = timedelta(minutes=1)
@@ -75,12 +74,21 @@ def petition_sync_from_page(*, page: PetitionPage) -> Petition:
     copy its target, deadline and state onto the petition. Called when a
     petition page is published; translations never change the settings."""
     if page_is_petition_source(page):
+        previous = Petition.objects.filter(translation_key=page.translation_key).first()
+        if not page.closed:
+            closed_at = None
+        elif previous is not None and previous.closed and previous.closed_at:
+            closed_at = previous.closed_at
+        else:
+            closed_at = timezone.now()
         petition, _created = Petition.objects.update_or_create(
             translation_key=page.translation_key,
             defaults={
+                "title": page.title,
                 "target": page.target,
                 "deadline": page.deadline,
                 "closed": page.closed,
+                "closed_at": closed_at,
             },
         )
         return petition
@@ -101,9 +109,11 @@ def petition_ensure_for_page(*, page: PetitionPage) -> Petition:
     petition, _created = Petition.objects.get_or_create(
         translation_key=page.translation_key,
         defaults={
+            "title": source.title,
             "target": source.target,
             "deadline": source.deadline,
             "closed": source.closed,
+            "closed_at": timezone.now() if source.closed else None,
         },
     )
     return petition
@@ -111,7 +121,7 @@ def petition_ensure_for_page(*, page: PetitionPage) -> Petition:
 
 def _suspect_reason(*, petition: Petition, email: str, key: str, ip: str) -> str:
     """Why a new signature should be kept but not counted, or ""."""
-    if signing_rate_limited(petition_id=petition.pk, ip_hash=ip):
+    if rate_limited(scope=f"petition:{petition.pk}", ip_hash=ip):
         return "rate_limit"
     if email_domain_is_blocked(email=email):
         return "blocked_domain"
@@ -241,7 +251,7 @@ def signature_email_queue(
 
 
 def signature_confirm_token(*, signature: Signature) -> str:
-    return signing.TimestampSigner(salt=CONFIRM_SALT).sign(str(signature.pk))
+    return token_make(purpose=TokenPurpose.SIGNATURE_CONFIRM, value=str(signature.pk))
 
 
 def signature_email_send(*, signature_id: int, kind: str, base_url: str) -> None:
@@ -249,48 +259,35 @@ def signature_email_send(*, signature_id: int, kind: str, base_url: str) -> None
     signature = (
         Signature.objects.select_related("petition").filter(pk=signature_id).first()
     )
-    if signature is None:
+    if signature is None or not signature.email:
         return
     kind = SignatureEmail(kind)
-    page = petition_page_for_language(
-        petition=signature.petition, language=signature.language
-    )
+    language = signature.language
+    page = petition_page_for_language(petition=signature.petition, language=language)
     link_days = max(1, settings.PETITIONS_CONFIRM_LINK_MAX_AGE // 86400)
-    with translation.override(signature.language):
-        page_url = ""
-        if page is not None:
-            page_url = page.get_url()
-            if page_url.startswith("/"):
-                page_url = base_url.rstrip("/") + page_url
-        context = {
+    with translation.override(language):
+        page_url = absolute_url(base_url=base_url, path=page.get_url()) if page else ""
+        confirm_path = reverse(
+            "petitions:confirm",
+            kwargs={"token": signature_confirm_token(signature=signature)},
+        )
+    email_send(
+        to=signature.email,
+        language=language,
+        template=str(kind),
+        context={
             "signature": signature,
             "page": page,
             "title": page.title if page is not None else "",
             "page_url": page_url,
-            "confirm_url": base_url.rstrip("/")
-            + reverse(
-                "petitions:confirm",
-                kwargs={"token": signature_confirm_token(signature=signature)},
-            ),
+            "confirm_url": absolute_url(base_url=base_url, path=confirm_path),
             "link_days": link_days,
-            "link_days_display": number_format(link_days, language=signature.language),
-            "language": signature.language,
-            "is_rtl": translation.get_language_bidi(),
-        }
-        subject = " ".join(
-            render_to_string(f"petitions/emails/{kind}_subject.txt", context).split()
-        )
-        message = EmailMultiAlternatives(
-            subject=subject,
-            body=render_to_string(f"petitions/emails/{kind}.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
-            to=[signature.email],
-            headers={"Content-Language": signature.language},
-        )
-        message.attach_alternative(
-            render_to_string(f"petitions/emails/{kind}.html", context), "text/html"
-        )
-    message.send()
+            "link_days_display": number_format(link_days, language=language),
+        },
+        unsubscribe=unsubscribe_url(
+            base_url=base_url, language=language, value=f"signature:{signature.pk}"
+        ),
+    )
 
 
 def signature_confirm(*, token: str) -> SignatureConfirmResult:
@@ -301,11 +298,16 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     Later clicks, and links for signatures held back as suspect, show the same
     confirmation and count nothing. Expired or altered links, and petitions
     that have closed, confirm nothing. Runs in autocommit, so the counter moves
-    only once the row is stored.
+    only once the row is stored. A signer who ticked the box to hear of more
+    actions joins the supporter list now: the click proves the address.
     """
+    from petitions.services.supporters import supporter_subscribe_from_signature
+
     try:
-        pk = signing.TimestampSigner(salt=CONFIRM_SALT).unsign(
-            token, max_age=settings.PETITIONS_CONFIRM_LINK_MAX_AGE
+        pk = token_read(
+            purpose=TokenPurpose.SIGNATURE_CONFIRM,
+            token=token,
+            max_age=settings.PETITIONS_CONFIRM_LINK_MAX_AGE,
         )
     except signing.SignatureExpired:
         return SignatureConfirmResult(outcome=ConfirmOutcome.EXPIRED)
@@ -327,6 +329,7 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     ).update(state=Signature.State.CONFIRMED, confirmed_at=timezone.now())
     if counted:
         petition_count_increment(petition_id=signature.petition_id)
+        supporter_subscribe_from_signature(signature=signature)
     return SignatureConfirmResult(outcome=ConfirmOutcome.CONFIRMED, signature=signature)
 
 
@@ -340,18 +343,26 @@ def petition_count_increment(*, petition_id: int) -> None:
 
 def petition_reconcile(*, petition: Petition) -> int:
     """Make the count exact: count the confirmed signatures up to a minute ago
-    into `confirmed_count`, and drop the cached counter so the next read
-    rebuilds it from there. Returns the reconciled count."""
+    into `confirmed_count` (and per language into `confirmed_by_language`),
+    and drop the cached counter so the next read rebuilds it from there.
+    Returns the reconciled count."""
     until = timezone.now() - RECONCILE_MARGIN
-    count = Signature.objects.filter(
-        petition=petition,
-        state=Signature.State.CONFIRMED,
-        confirmed_at__lte=until,
-    ).count()
+    by_language = dict(
+        Signature.objects.filter(
+            petition=petition,
+            state=Signature.State.CONFIRMED,
+            confirmed_at__lte=until,
+        )
+        .values_list("language")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    count = sum(by_language.values())
     Petition.objects.filter(pk=petition.pk).update(
-        confirmed_count=count, counted_until=until
+        confirmed_count=count, counted_until=until, confirmed_by_language=by_language
     )
     petition.confirmed_count, petition.counted_until = count, until
+    petition.confirmed_by_language = by_language
     cache.delete(petition_count_cache_key(petition.pk))
     return count
 
