@@ -71,8 +71,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "home.csp.SiteCSPMiddleware",
     "home.page_cache.PageCacheMiddleware",
+    "home.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PreferredLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -214,11 +214,19 @@ if env_bool("TASKS_IMMEDIATE", False):
 else:
     TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
-# Whole public pages are kept in the cache this many seconds (0: off); any
-# publish purges them. Live figures on a page (counts) are at most this old.
+# Whole public pages are kept in the shared cache this many seconds (0: off),
+# and in each process's memory for PAGE_CACHE_LOCAL_SECONDS; any publish
+# purges them. Live figures on a page (counts) are at most the sum old.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "30"))
+PAGE_CACHE_LOCAL_SECONDS = float(os.environ.get("PAGE_CACHE_LOCAL_SECONDS", "1"))
 ADMIN_URL_PREFIX = "/admin/"
-PAGE_CACHE_EXCLUDE_PREFIXES = [ADMIN_URL_PREFIX, "/documents/", "/health/"]
+PAGE_CACHE_EXCLUDE_PREFIXES = [
+    ADMIN_URL_PREFIX,
+    "/documents/",
+    "/health/",
+    "/static/",
+    "/media/",
+]
 # A request carrying one of these may see something personal: never cached.
 PAGE_CACHE_BYPASS_COOKIES = ["sessionid", "messages"]
 

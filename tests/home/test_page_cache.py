@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction, Site
 
@@ -212,3 +213,43 @@ def test_preview_without_an_editors_request_still_renders_the_draft(client, home
 
     assert "Draft title" in preview.content.decode()
     assert "Draft title" not in client.get("/en/", HTTP_HOST="localhost").text
+
+
+@pytest.fixture
+def process_pages(settings):
+    settings.PAGE_CACHE_LOCAL_SECONDS = 60
+    page_cache_purge()
+    yield
+    page_cache_purge()
+
+
+def test_busy_page_is_answered_from_process_memory_without_the_shared_cache(
+    client, home_page, process_pages
+):
+    client.get("/en/")
+    # Even with the shared cache emptied, this process still has its copy.
+    cache.clear()
+
+    response = client.get("/en/")
+
+    assert response["X-Page-Cache"] == "hit"
+
+
+def test_publishing_clears_this_processs_copies_too(
+    client, home_page, campaign, process_pages
+):
+    client.get("/en/stand-with-hazara/")
+
+    campaign.title = "Justice for Mach"
+    campaign.save_revision().publish()
+
+    assert "Justice for Mach" in client.get("/en/stand-with-hazara/").text
+
+
+def test_head_is_answered_from_cache_with_the_pages_length(client, home_page):
+    page = client.get("/en/")
+
+    response = client.head("/en/")
+
+    assert response["X-Page-Cache"] == "hit"
+    assert response["Content-Length"] == str(len(page.content))
