@@ -16,6 +16,7 @@ is dropped and the Redis keys (all under one random prefix) deleted.
 import json
 import os
 import platform
+import re
 import secrets
 import shutil
 import signal
@@ -304,6 +305,9 @@ class PostLoadResult:
         return self.acknowledged / self.seconds if self.seconds else 0.0
 
 
+CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
+
+
 def _percentile(sorted_values: list[float], percent: float) -> float:
     if not sorted_values:
         return 0.0
@@ -319,13 +323,17 @@ def post_load_run(
     concurrency: int,
     acknowledged: Callable[[int, dict[str, str]], bool],
     headers: dict[str, str] | None = None,
+    csrf: bool = False,
 ) -> PostLoadResult:
     """Post distinct forms for `duration` seconds from `concurrency` clients,
     each with its own kept-alive connection, spread over `urls` in turn (one
     per app server, say). `form(n)` gives the fields of the n-th post, unique
     across the run; `acknowledged(status, headers)` says whether an answer
     confirms the post. Clients stop sending at the deadline and wait for the
-    answers in flight, so nothing sent goes uncounted."""
+    answers in flight, so nothing sent goes uncounted. With `csrf`, each
+    client first GETs its URL, as a browser would, and posts with the CSRF
+    cookie and token from it (for forms that have one, like Wagtail's form
+    builder)."""
     import asyncio
 
     import aiohttp
@@ -343,13 +351,22 @@ def post_load_run(
             headers=headers or {},
             cookie_jar=aiohttp.DummyCookieJar(),
         ) as session:
+            token, cookie = {}, {}
+            if csrf:
+                async with session.get(url) as page:
+                    found = CSRF_INPUT.search(await page.text())
+                    # Sent back by hand: production marks it Secure, and the
+                    # benchmark speaks plain HTTP on loopback.
+                    sent = page.cookies.get("csrftoken")
+                token = {"csrfmiddlewaretoken": found.group(1)} if found else {}
+                cookie = {"Cookie": f"csrftoken={sent.value}"} if sent else {}
             while time.monotonic() < deadline:
-                fields = form(next(numbers))
+                fields = {**form(next(numbers)), **token}
                 started = time.perf_counter()
                 totals["sent"] += 1
                 try:
                     async with session.post(
-                        url, data=fields, allow_redirects=False
+                        url, data=fields, headers=cookie, allow_redirects=False
                     ) as answer:
                         await answer.read()
                         status = answer.status
@@ -414,4 +431,6 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
 
 
 def header(title: str) -> None:
-    print(f"\n## {title}\n\nMachine: {machine()}\n")
+    # Other work on a shared machine takes cores from the server: say how much.
+    load = ", ".join(f"{value:.1f}" for value in os.getloadavg())
+    print(f"\n## {title}\n\nMachine: {machine()}; load average before: {load}\n")
