@@ -24,6 +24,7 @@ read).
 """
 
 import hashlib
+import logging
 import secrets
 import threading
 import time
@@ -40,10 +41,15 @@ from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import Site
 from wagtail.signals import post_page_move, published, unpublished
 
+# Bump FORMAT when the stored entry changes shape, so a new release never
+# reads an old one.
+FORMAT = 1
 GENERATION_KEY = "page-cache:generation"
 CACHEABLE_VARY = {"accept-encoding"}
 UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
 HIT_HEADER = "X-Page-Cache"
+
+logger = logging.getLogger(__name__)
 
 
 def page_cache_purge() -> None:
@@ -52,8 +58,14 @@ def page_cache_purge() -> None:
     Call it from any service whose change shows on public pages and that is
     not already covered by the publishing signals connected below.
     """
-    cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
     _process_pages.clear()
+    try:
+        cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+    except Exception:
+        # An editor's publish must not fail because Redis is away (the site
+        # itself needs it, and /health/ says so); stored pages expire within
+        # PAGE_CACHE_SECONDS anyway.
+        logger.exception("Page cache: the purge did not reach the cache.")
 
 
 def _generation_ensure() -> str:
@@ -68,7 +80,7 @@ def _page_key(request) -> str:
     # The scheme and host are part of the key because pages carry absolute
     # links (hreflang alternates); the path carries the language prefix.
     url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return "page-cache:page:" + hashlib.sha256(url.encode()).hexdigest()
+    return f"page-cache:{FORMAT}:" + hashlib.sha256(url.encode()).hexdigest()
 
 
 def _request_is_cacheable(request) -> bool:
@@ -116,6 +128,8 @@ class _ProcessPages:
         self._lock = threading.Lock()
 
     def get(self, key: str) -> dict | None:
+        if settings.PAGE_CACHE_LOCAL_SECONDS <= 0:
+            return None
         with self._lock:
             found = self._entries.get(key)
             if found is None:

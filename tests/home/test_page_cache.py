@@ -253,3 +253,19 @@ def test_head_is_answered_from_cache_with_the_pages_length(client, home_page):
 
     assert response["X-Page-Cache"] == "hit"
     assert response["Content-Length"] == str(len(page.content))
+
+
+def test_publishing_still_works_when_the_cache_is_down(home_page, campaign, settings):
+    # Nothing listens on port 1 of loopback: a real connection failure.
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",
+        }
+    }
+    campaign.title = "Justice for Mach"
+
+    campaign.save_revision().publish()
+
+    campaign.refresh_from_db()
+    assert campaign.live and campaign.title == "Justice for Mach"
