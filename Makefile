@@ -77,5 +77,5 @@ prod-local: compile $(PROD_SECRET_FILE) ## Production settings, gunicorn and the
 prod-admin: $(PROD_SECRET_FILE) ## Create an admin account in the prod-local database
 	$(PROD_ENV) $(PY) manage.py createsuperuser
 
-bench: compile ## Run every benchmark in benchmarks/ (needs wrk, local PostgreSQL and Redis; a few minutes)
+bench: compile ## Run every benchmark in benchmarks/ (needs wrk, chromium, local PostgreSQL and Redis; a few minutes)
 	$(PY) -m benchmarks

@@ -212,6 +212,60 @@ def servers_running(
             _stop(server)
 
 
+def _proc_stat(pid: int) -> list[str] | None:
+    try:
+        text = Path(f"/proc/{pid}/stat").read_text()
+    except OSError:
+        return None
+    # The command name is in brackets and may hold spaces: split after it.
+    return text[text.rindex(")") + 2 :].split()
+
+
+def _cpu_ticks(pid: int) -> int:
+    fields = _proc_stat(pid)
+    # utime and stime are the 14th and 15th fields of /proc/<pid>/stat.
+    return int(fields[11]) + int(fields[12]) if fields else 0
+
+
+def _serving_pids(servers: list[Server], database: str) -> set[int]:
+    """The gunicorn masters and workers, and the PostgreSQL backends
+    connected to the benchmark's database (their titles name it)."""
+    masters = {server.process.pid for server in servers}
+    found = set(masters)
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        fields = _proc_stat(int(entry.name))
+        if fields and int(fields[1]) in masters:
+            found.add(int(entry.name))
+            continue
+        try:
+            title = (entry / "cmdline").read_bytes().decode(errors="replace")
+        except OSError:
+            continue
+        if title.startswith("postgres: ") and f" {database} " in title:
+            found.add(int(entry.name))
+    return found
+
+
+@contextmanager
+def cpu_measured(servers: list[Server], database: str = BENCH_DATABASE):
+    """CPU seconds the servers and their database backends spend inside the
+    block, whatever else runs on the machine: `with cpu_measured(servers) as
+    cpu: ...; cpu.seconds`. Redis and the load generator are not counted."""
+
+    @dataclass
+    class Cpu:
+        seconds: float = 0.0
+
+    cpu = Cpu()
+    before = {pid: _cpu_ticks(pid) for pid in _serving_pids(servers, database)}
+    yield cpu
+    after = {pid: _cpu_ticks(pid) for pid in _serving_pids(servers, database)}
+    ticks = sum(after[pid] - before.get(pid, 0) for pid in after)
+    cpu.seconds = ticks / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass(frozen=True)
 class LoadResult:
     """What one load run measured. Latencies in milliseconds."""

@@ -14,6 +14,7 @@ import argparse
 from benchmarks.harness import (
     STATIC_ROOT,
     bench_environment,
+    cpu_measured,
     fetch,
     header,
     servers_running,
@@ -69,18 +70,18 @@ def _measure(server, path, size, duration, connections) -> bool:
 
     # A short warm-up so every worker has imported and connected.
     wrk_run(server.url(path), duration=2, connections=connections)
-    loads = {
-        "static file": wrk_run(static_url, duration=duration, connections=connections),
-        "page, cached": wrk_run(
-            server.url(path), duration=duration, connections=connections
-        ),
-        "page, uncached": wrk_run(
-            server.url(path),
-            duration=duration,
-            connections=connections,
-            script=UNIQUE_QUERY_LUA,
-        ),
+    runs = {
+        "static file": (static_url, ""),
+        "page, cached": (server.url(path), ""),
+        "page, uncached": (server.url(path), UNIQUE_QUERY_LUA),
     }
+    loads, cpu_ms = {}, {}
+    for name, (url, script) in runs.items():
+        with cpu_measured([server]) as cpu:
+            loads[name] = wrk_run(
+                url, duration=duration, connections=connections, script=script
+            )
+        cpu_ms[name] = cpu.seconds * 1000 / max(loads[name].requests, 1)
     single = {
         "page, cached": wrk_run(server.url(path), duration=5, connections=1, threads=1),
         "page, uncached": wrk_run(
@@ -94,11 +95,22 @@ def _measure(server, path, size, duration, connections) -> bool:
 
     print(
         f"Page {path}, {size} bytes; {connections} connections for {duration} s "
-        "each; wrk runs on the same cores as the server.\n"
+        "each; wrk runs on the same cores as the server. Server CPU is gunicorn's "
+        "and its PostgreSQL backends' (not Redis's, not wrk's), whatever else "
+        "the machine runs.\n"
     )
     print(
         table(
-            ["what", "requests/s", "p50 ms", "p95 ms", "p99 ms", "errors"],
+            [
+                "what",
+                "requests/s",
+                "p50 ms",
+                "p95 ms",
+                "p99 ms",
+                "errors",
+                "server CPU ms/request",
+                "requests/s two idle cores could serve",
+            ],
             [
                 [
                     name,
@@ -107,6 +119,8 @@ def _measure(server, path, size, duration, connections) -> bool:
                     f"{load.p95_ms:.1f}",
                     f"{load.p99_ms:.1f}",
                     load.errors,
+                    f"{cpu_ms[name]:.2f}",
+                    f"{2000 / cpu_ms[name]:,.0f}" if cpu_ms[name] else "-",
                 ]
                 for name, load in loads.items()
             ],
