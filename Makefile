@@ -6,7 +6,18 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install compile messages migrate demo run test lint format bench
+.PHONY: help install compile messages migrate demo run test lint format bench prod-local prod-admin
+
+# The production set on this machine: local PostgreSQL and Redis, plain HTTP.
+PG_SERVER ?= postgres://postgres@127.0.0.1:5432
+PROD_DB ?= hazara_prodlocal
+PROD_REDIS_URL ?= redis://127.0.0.1:6379/5
+PROD_SECRET_FILE := var/prod-local/secret_key
+PROD_ENV = DJANGO_SETTINGS_MODULE=settings.production \
+	DATABASE_URL=$(PG_SERVER)/$(PROD_DB) REDIS_URL=$(PROD_REDIS_URL) \
+	SECRET_KEY="$$(cat $(PROD_SECRET_FILE))" ALLOWED_HOSTS=127.0.0.1,localhost \
+	SECURE_SSL_REDIRECT=off SERVE_MEDIA=on GUNICORN_BIND=$(HOST):$(PORT) \
+	WAGTAILADMIN_BASE_URL=http://$(HOST):$(PORT)
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-12s %s\n", $$1, $$2}'
@@ -46,3 +57,25 @@ lint: install ## Lint and check formatting with ruff
 format: install ## Format the code with ruff
 	$(PY) -m ruff check --fix .
 	$(PY) -m ruff format .
+
+$(PROD_SECRET_FILE):
+	mkdir -p $(dir $@)
+	$(PY) -c 'import secrets; print(secrets.token_urlsafe(50))' > $@
+	chmod 600 $@
+
+prod-local: compile $(PROD_SECRET_FILE) ## Production settings, gunicorn and the task worker on http://$(HOST):$(PORT)/ (local PostgreSQL and Redis)
+	psql "$(PG_SERVER)/postgres" -tAc "SELECT 1 FROM pg_database WHERE datname = '$(PROD_DB)'" | grep -q 1 \
+		|| psql "$(PG_SERVER)/postgres" -qc 'CREATE DATABASE "$(PROD_DB)"'
+	$(PROD_ENV) $(PY) manage.py migrate --noinput
+	$(PROD_ENV) $(PY) manage.py collectstatic --noinput --verbosity 0
+	$(PROD_ENV) $(PY) manage.py site_setup
+	@echo "An admin account for this set: make prod-admin"
+	$(PROD_ENV) $(PY) manage.py db_worker --queue-name '*' & worker=$$!; \
+		trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
+		$(PROD_ENV) $(VENV)/bin/gunicorn -c gunicorn.conf.py
+
+prod-admin: $(PROD_SECRET_FILE) ## Create an admin account in the prod-local database
+	$(PROD_ENV) $(PY) manage.py createsuperuser
+
+bench: compile ## Run every benchmark in benchmarks/ (needs wrk, chromium, local PostgreSQL and Redis; a few minutes)
+	$(PY) -m benchmarks

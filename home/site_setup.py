@@ -5,7 +5,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
-from home.models import HomePage
+from home.models import HomePage, SiteSettings
 from home.translation_services import locale_sync_ensure, translator_groups_ensure
 
 
@@ -57,4 +57,7 @@ def site_tree_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage
     # Translation set-up, which needs each language's home page to exist.
     translator_groups_ensure()
     locale_sync_ensure()
+    # Created here rather than by the first visitor's page view, whose save
+    # would purge the page cache it is about to fill.
+    SiteSettings.load()
     return home

@@ -13,6 +13,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# Off, so a test sees its own changes; the page cache's tests switch it on.
+PAGE_CACHE_SECONDS = 0
+PAGE_CACHE_LOCAL_SECONDS = 0
 
 # Serve static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
