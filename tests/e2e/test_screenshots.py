@@ -1,0 +1,44 @@
+"""Screenshots of the petition page in every language at phone and desktop
+widths, kept by the run in test-artifacts/screenshots/ (copies in
+docs/screenshots/ for the README). Each is taken only once the page fits its
+width: nothing runs off the side of a phone."""
+
+import pytest
+
+from tests.e2e.conftest import ARTIFACTS, DESKTOP, PHONE
+from tests.e2e.steps import LANGUAGES, page_load, page_url
+
+SCREENSHOTS = ARTIFACTS / "screenshots"
+# The narrowest phones still in use: the page must read at this width too.
+NARROW = {"width": 320, "height": 640}
+WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_petition_page_fits_its_width_and_is_photographed(
+    open_page, language, width
+):
+    page = open_page(viewport=WIDTHS[width])
+    page_load(page, page_url(language, "petition"))
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= (
+        WIDTHS[width]["width"]
+    )
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(
+        path=SCREENSHOTS / f"petition-{language}-{width}.png", full_page=True
+    )
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_fit_the_narrowest_phones(open_page, language):
+    page = open_page(viewport=NARROW)
+    too_wide = {}
+    for kind in ("home", "campaign", "petition", "donate", "appeal", "programs"):
+        page_load(page, page_url(language, kind))
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > NARROW["width"]:
+            too_wide[kind] = width
+
+    assert too_wide == {}
