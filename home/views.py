@@ -1,7 +1,16 @@
+import sys
+
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Locale, Page
+
+# Errors that mean the database cannot be reached (stopped, restarting, out of
+# connections), as opposed to a mistake in a query.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 
 def page_not_found(request, exception=None):
@@ -11,7 +20,18 @@ def page_not_found(request, exception=None):
 @requires_csrf_token
 def server_error(request):
     # No database access here: the error may be the database itself.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return database_unavailable(request)
     return render(request, "500.html", {"page": None}, status=500)
+
+
+def database_unavailable(request):
+    """ "Try again shortly", in the visitor's language, without touching the
+    database; never cached, so the page comes back as soon as it can."""
+    response = render(request, "503.html", {"page": None}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 def search(request):

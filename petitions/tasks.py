@@ -1,4 +1,4 @@
-"""Background work: emails to signers and reconciliation of counts."""
+"""Background work: emails to signers, counts, and emails whose task was lost."""
 
 from django_tasks import task
 
@@ -6,12 +6,15 @@ from petitions import services
 
 
 @task()
-def signature_email_send_task(*, signature_id: int, kind: str, base_url: str) -> None:
-    services.signature_email_send(
-        signature_id=signature_id, kind=kind, base_url=base_url
-    )
+def signature_email_send_task(*, pending_email_id: int) -> bool:
+    return services.pending_email_send(pending_email_id=pending_email_id)
 
 
 @task()
 def petitions_reconcile_task() -> dict[str, int]:
     return {str(pk): count for pk, count in services.petitions_reconcile_all().items()}
+
+
+@task()
+def petitions_resend_pending_task() -> int:
+    return services.pending_emails_requeue()

@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -298,3 +299,18 @@ PETITIONS_REPEAT_NAME_SECONDS = int(
 PETITIONS_PROXY_COUNT = int(os.environ.get("PETITIONS_PROXY_COUNT", "0"))
 # How long browsers and caches may keep the count JSON, in seconds.
 PETITIONS_COUNT_MAX_AGE = int(os.environ.get("PETITIONS_COUNT_MAX_AGE", "30"))
+# Emails to signers that fail are tried again after a back-off that starts at
+# PETITIONS_EMAIL_RETRY_SECONDS and doubles up to ..._MAX_SECONDS, at most
+# PETITIONS_EMAIL_MAX_ATTEMPTS times (the defaults keep trying for about a day).
+PETITIONS_EMAIL_RETRY_SECONDS = int(
+    os.environ.get("PETITIONS_EMAIL_RETRY_SECONDS", "60")
+)
+PETITIONS_EMAIL_RETRY_MAX_SECONDS = int(
+    os.environ.get("PETITIONS_EMAIL_RETRY_MAX_SECONDS", "3600")
+)
+PETITIONS_EMAIL_MAX_ATTEMPTS = int(os.environ.get("PETITIONS_EMAIL_MAX_ATTEMPTS", "30"))
+# An email still unsent this many seconds after it was due has lost its task;
+# petitions_resend_pending queues it again.
+PETITIONS_EMAIL_REQUEUE_AFTER = int(
+    os.environ.get("PETITIONS_EMAIL_REQUEUE_AFTER", "600")
+)
