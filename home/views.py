@@ -1,4 +1,5 @@
 import sys
+import unicodedata
 
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
@@ -34,14 +35,29 @@ def database_unavailable(request):
     return response
 
 
+def search_terms(query: str) -> str:
+    """The words of a query: letters, marks and digits (and the zero-width
+    non-joiner inside Persian-script words). Quotes, operators and control
+    characters never reach the search backend, whose query syntax they would
+    break (SQLite's full-text search refuses an unmatched quote)."""
+    kept = "".join(
+        character
+        if unicodedata.category(character)[0] in "LMN" or character == "\u200c"
+        else " "
+        for character in query
+    )
+    return " ".join(kept.split())
+
+
 def search(request):
     """Search the live pages of the visitor's language only."""
     query = request.GET.get("q", "").strip()[:200]
+    terms = search_terms(query)
     results = []
-    if query:
+    if terms:
         locale = Locale.get_active()
         results = Paginator(
-            Page.objects.live().public().filter(locale=locale).specific().search(query),
+            Page.objects.live().public().filter(locale=locale).specific().search(terms),
             20,
         ).get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "results": results})

@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from petitions.formatting import number_format
 from petitions.forms import SignatureForm
@@ -44,8 +44,11 @@ def _no_store(response):
 
 # Replaced by the origin check below; see petitions.http.
 @csrf_exempt
-@require_POST
+@require_http_methods(["GET", "POST"])
 def sign(request, page_id: int):
+    if request.method == "GET":
+        # The form's address reloaded, bookmarked or shared: the petition.
+        return redirect(_live_petition_page(page_id).get_url(request))
     if request_is_cross_site(request):
         return _no_store(
             render(request, "petitions/cross_site.html", {"page": None}, status=403)
