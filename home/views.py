@@ -1,6 +1,7 @@
 import sys
 import unicodedata
 
+from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
@@ -61,3 +62,18 @@ def search(request):
             20,
         ).get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "results": results})
+
+
+def admin_login_locked(request, original_response=None, credentials=None):
+    """What django-axes answers once sign-in is locked: a translated page
+    saying for how long, with 429 Too Many Requests."""
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    response = render(
+        request,
+        "home/admin_login_locked.html",
+        {"page": None, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(minutes * 60)
+    patch_cache_control(response, no_store=True)
+    return response
