@@ -417,6 +417,9 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
         return SignatureConfirmResult(outcome=ConfirmOutcome.EXPIRED)
     except signing.BadSignature:
         return SignatureConfirmResult(outcome=ConfirmOutcome.INVALID)
+    if not pk.isdigit():
+        # Signed with our key and salt but not by signature_confirm_token.
+        return SignatureConfirmResult(outcome=ConfirmOutcome.INVALID)
     signature = Signature.objects.select_related("petition").filter(pk=pk).first()
     if signature is None:
         return SignatureConfirmResult(outcome=ConfirmOutcome.INVALID)
