@@ -37,7 +37,14 @@ def test_no_page_json_or_log_line_shows_a_signers_address(
     assert "private" in refused["Cache-Control"]
     # Sending fails: the failure is logged, never with the address.
     use_smtp(settings, free_port())
-    sign(client, petition_pages["en"], "en", email="other." + ADDRESS)
+    sign(
+        client,
+        petition_pages["en"],
+        "en",
+        ip="192.0.2.44",
+        name="Another Signer",
+        email="other." + ADDRESS,
+    )
     call_command("petitions_reconcile", verbosity=0)
     assert len(mail.outbox) >= 2
 
