@@ -490,3 +490,54 @@ class Supporter(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class PendingEmail(models.Model):
+    """An email to a signer that has not gone out yet.
+
+    Written in the same transaction as the signature it belongs to, and
+    deleted only once the SMTP server has taken the message, so neither a
+    mail server that is down nor a worker that dies mid-task loses an email:
+    `petitions_resend_pending` queues again whatever is overdue."""
+
+    signature = models.ForeignKey(
+        Signature,
+        on_delete=models.CASCADE,
+        related_name="pending_emails",
+        verbose_name=_("signature"),
+    )
+    kind = models.CharField(
+        max_length=20,
+        verbose_name=_("kind of email"),
+        help_text=_("Which email: the confirmation link or “already signed”."),
+    )
+    base_url = models.CharField(
+        max_length=200,
+        verbose_name=_("site address"),
+        help_text=_("The address the signer used, for the links in the email."),
+    )
+    attempts = models.PositiveSmallIntegerField(
+        default=0,
+        verbose_name=_("failed attempts"),
+        help_text=_("How many times sending has failed so far."),
+    )
+    due_at = models.DateTimeField(
+        default=timezone.now,
+        verbose_name=_("next attempt"),
+        help_text=_("Sending is tried again from this moment."),
+    )
+    locked_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("being sent until"),
+        help_text=_("A worker is sending it; others leave it alone until then."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("queued at"))
+
+    class Meta:
+        verbose_name = _("pending email")
+        verbose_name_plural = _("pending emails")
+        indexes = [models.Index(fields=["due_at"], name="petitions_pending_due")]
+
+    def __str__(self):
+        return f"{self.kind} #{self.signature_id}"
