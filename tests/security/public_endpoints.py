@@ -74,10 +74,10 @@ def tricky_text(max_size: int = 60) -> st.SearchStrategy[str]:
     """Any Unicode that can be sent, salted with the characters above."""
     return st.lists(
         st.one_of(
-            st.text(st.characters(codec="utf-8"), max_size=12),
+            st.text(st.characters(codec="utf-8"), max_size=10),
             st.sampled_from(TRICKY),
         ),
-        max_size=max_size // 6,
+        max_size=max_size // 10,
     ).map("".join)
 
 
@@ -462,7 +462,7 @@ def raw_body_check(response, targets: Targets, submission: Submission) -> None:
 PUBLIC_ENDPOINTS = [
     PublicEndpoint(
         "petition signing form",
-        3_000,
+        2_000,
         signature_submissions,
         signature_send,
         signature_check,
@@ -475,10 +475,10 @@ PUBLIC_ENDPOINTS = [
         raw_body_check,
     ),
     PublicEndpoint(
-        "confirmation links", 2_500, token_submissions, token_send, token_check
+        "confirmation links", 3_000, token_submissions, token_send, token_check
     ),
-    PublicEndpoint("search", 1_500, search_submissions, search_send, search_check),
-    PublicEndpoint("count endpoint", 1_500, count_submissions, count_send, count_check),
+    PublicEndpoint("search", 1_000, search_submissions, search_send, search_check),
+    PublicEndpoint("count endpoint", 2_500, count_submissions, count_send, count_check),
     PublicEndpoint(
         "pages after signing and any other address",
         1_000,
