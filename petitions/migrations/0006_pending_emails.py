@@ -7,7 +7,7 @@ from django.db import migrations, models
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("petitions", "0003_staff_tools_and_supporter_list"),
+        ("petitions", "0005_petition_why_shared_blocks"),
     ]
 
     operations = [
