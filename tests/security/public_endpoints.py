@@ -494,7 +494,7 @@ PUBLIC_ENDPOINTS = [
 
 # Our own templates, read with patterns: parsing thousands of pages with a
 # full HTML parser would cost most of the test's time.
-ERROR_BOX = re.compile(r'<div class="form-errors".*?</ul>', re.DOTALL)
+ERROR_BOX = re.compile(r'<div class="site-form__errors".*?</ul>', re.DOTALL)
 ERROR_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
 HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
 TAG = re.compile(r"<[^>]+>")

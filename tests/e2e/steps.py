@@ -1,0 +1,157 @@
+"""What the browser tests share: the demo site's addresses and the steps a
+visitor takes."""
+
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+LANGUAGES = ("en", "ur", "haz")
+RTL_LANGUAGES = ("ur", "haz")
+AXE = Path(__file__).with_name("vendor") / "axe.min.js"
+
+# Demo pages under /<language>/, by kind.
+CAMPAIGN = "stand-up-for-quetta/"
+PAGES = {
+    "home": "",
+    "appeal": "after-mach/",
+    "campaign": CAMPAIGN,
+    "goal": CAMPAIGN + "law-enforcement-accountability/",
+    "programs": "programs/",
+    "program": "programs/education/",
+    "petition": CAMPAIGN + "petition/",
+    "report": CAMPAIGN + "report/",
+    "donate": "donate/",
+}
+
+# Western, Persian and Arabic-Indic digits, as the languages write them.
+DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
+
+
+def page_url(language: str, kind: str) -> str:
+    return f"/{language}/{PAGES[kind]}"
+
+
+def page_load(page, address: str):
+    """Open an address and wait until its stylesheets, pictures in view and
+    fonts have loaded; the response."""
+    response = page.goto(address, wait_until="load")
+    page.evaluate("document.fonts.ready.then(() => true)")
+    return response
+
+
+def number_read(text: str) -> int:
+    """A number as the page shows it, in any of the languages' digits and
+    with any grouping separator."""
+    digits = re.sub(r"\D", "", text.translate(DIGITS))
+    assert digits, f"no number in {text!r}"
+    return int(digits)
+
+
+def shown_count(page) -> int:
+    """The signature count on a page with a petition's progress, checked
+    against the progress bar's value."""
+    count = number_read(page.locator(".petition-progress__count strong").inner_text())
+    bar = page.locator("progress.petition-progress__bar")
+    assert int(bar.get_attribute("value")) == min(count, int(bar.get_attribute("max")))
+    return count
+
+
+def thanks_url(page) -> str:
+    """The thank-you page's address, read from the petition page's form."""
+    action = page.locator("form.petition-form").get_attribute("action")
+    return re.sub(r"/sign/$", "/thanks/", action)
+
+
+def petition_form_fill(page, *, name: str, email: str, city: str = "") -> None:
+    page.locator("#id_name").fill(name)
+    page.locator("#id_email").fill(email)
+    if city:
+        page.locator("#id_city").fill(city)
+
+
+def confirmation_link(message, *, site_url: str, language: str) -> str:
+    """The confirmation link in the plain-text part of an email."""
+    text = message.get_body(preferencelist=("plain",)).get_content()
+    match = re.search(
+        re.escape(site_url) + rf"/{language}/petitions/confirm/[^\s/]+/", text
+    )
+    assert match, f"no confirmation link in:\n{text}"
+    return match.group(0)
+
+
+def share_hosts(page) -> set[str]:
+    """Where the share links on the page lead (scheme for mailto)."""
+    hrefs = page.locator(".share__links a").evaluate_all(
+        "links => links.map(link => link.href)"
+    )
+    return {urlsplit(href).netloc or urlsplit(href).scheme for href in hrefs}
+
+
+def in_arabic_script(text: str) -> bool:
+    return any("\u0600" <= character <= "\u06ff" for character in text)
+
+
+def axe_violations(page, *, rules_off: tuple[str, ...] = ()) -> list[str]:
+    """Run axe-core (served from tests/e2e/vendor, never from another host) on
+    the page; its violations, one line each."""
+    page.add_script_tag(path=str(AXE))
+    violations = page.evaluate(
+        """async (rulesOff) => {
+            const rules = Object.fromEntries(
+                rulesOff.map(id => [id, {enabled: false}]));
+            const result = await axe.run(
+                document, {rules, resultTypes: ["violations"]});
+            return result.violations.map(v =>
+                `${v.id} (${v.impact}): ${v.help}: ` +
+                v.nodes.map(n => n.target.join(" ")).join(", "));
+        }""",
+        list(rules_off),
+    )
+    return violations
+
+
+def admin_login(page, *, username: str, password: str) -> None:
+    page.goto("/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+
+
+def translation_segment(page, source: str):
+    """One string in wagtail-localize's translation editor, by its English."""
+    return page.locator(".w-translation-target li:has(> p)").filter(
+        has=page.locator("> p", has_text=source)
+    )
+
+
+def text_and_box(locator) -> dict:
+    """Where an element's text sits inside it: the bounding boxes of its text
+    (a DOM Range over its contents) and of the element itself."""
+    return locator.evaluate(
+        """element => {
+            const range = document.createRange();
+            range.selectNodeContents(element);
+            const text = range.getBoundingClientRect();
+            const box = element.getBoundingClientRect();
+            return {text: {left: text.left, right: text.right},
+                    box: {left: box.left, right: box.right}};
+        }"""
+    )
+
+
+def computed(locator, *properties: str) -> list[str]:
+    return locator.evaluate(
+        "(element, properties) => properties.map("
+        "name => getComputedStyle(element).getPropertyValue(name))",
+        list(properties),
+    )
+
+
+def fonts_loaded(page) -> dict[str, str]:
+    """The site's web fonts the page has loaded or tried to: {family: status}."""
+    return page.evaluate(
+        """() => Object.fromEntries([...document.fonts]
+            .filter(face => face.status !== "unloaded")
+            .map(face => [face.family.replaceAll('"', ""), face.status]))"""
+    )

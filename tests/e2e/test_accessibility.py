@@ -1,0 +1,124 @@
+"""axe-core on every kind of public page in every language, and signing with
+the keyboard alone: visible focus, errors announced and tied to their fields."""
+
+import pytest
+
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.steps import (
+    LANGUAGES,
+    PAGES,
+    axe_violations,
+    computed,
+    page_load,
+    page_url,
+    petition_form_fill,
+    thanks_url,
+)
+
+OTHER_PAGES = ["supporters/join/", "search/?q=Quetta", "no-such-page/"]
+SIGNING_ORDER = ["id_name", "id_email", "id_city", "id_country", "id_notify"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_pages_have_no_axe_violations(phone, language):
+    phone.goto(page_url(language, "petition"))
+    addresses = [page_url(language, kind) for kind in PAGES]
+    addresses += [thanks_url(phone)]
+    addresses += [f"/{language}/{path}" for path in OTHER_PAGES]
+
+    violations = {}
+    for address in addresses:
+        page_load(phone, address)
+        if found := axe_violations(phone):
+            violations[address] = found
+
+    assert violations == {}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_petition_form_with_errors_has_no_axe_violations(phone, language):
+    page_load(phone, page_url(language, "petition"))
+    petition_form_fill(phone, name="@someone", email="someone@example")
+    phone.locator("form.petition-form button[type=submit]").click()
+
+    assert phone.locator("#form-errors").is_visible()
+    assert axe_violations(phone) == []
+
+
+def focus_is_visible(page) -> bool:
+    """The focused element is drawn with the site's focus outline."""
+    style, width = computed(page.locator("*:focus"), "outline-style", "outline-width")
+    return style != "none" and float(width.removesuffix("px")) >= 2
+
+
+def focused_id(page) -> str:
+    return page.evaluate("document.activeElement.id")
+
+
+def test_keyboard_alone_signs_the_petition_with_visible_focus(open_page, demo_site):
+    page = open_page(viewport=DESKTOP)
+    page_load(page, page_url("en", "petition"))
+
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip-link"
+    assert focus_is_visible(page)
+    assert page.locator(".skip-link").bounding_box()["y"] >= 0
+    page.keyboard.press("Enter")
+    assert focused_id(page) == "main"
+
+    for _step in range(30):
+        page.keyboard.press("Tab")
+        assert focus_is_visible(page), page.evaluate("document.activeElement.outerHTML")
+        if focused_id(page) == "id_name":
+            break
+    typed = {
+        "id_name": "Nasrin Jafari",
+        "id_email": "nasrin@example.org",
+        "id_city": "Quetta",
+    }
+    order = []
+    for _field in SIGNING_ORDER:
+        field = focused_id(page)
+        order.append(field)
+        assert focus_is_visible(page), field
+        if field in typed:
+            page.keyboard.type(typed[field])
+        elif field == "id_notify":
+            page.keyboard.press("Space")
+        page.keyboard.press("Tab")
+    assert order == SIGNING_ORDER
+    assert page.locator("#id_notify").is_checked()
+    assert page.evaluate("document.activeElement.type") == "submit"
+    assert focus_is_visible(page)
+    page.keyboard.press("Enter")
+
+    page.wait_for_url("**/thanks/")
+    assert demo_site.inbox.wait_for(to="nasrin@example.org")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_form_errors_take_the_focus_and_are_tied_to_their_fields(open_page, language):
+    page = open_page(viewport=DESKTOP)
+    page_load(page, page_url(language, "petition"))
+    petition_form_fill(page, name="@someone", email="someone@example")
+    page.locator("#id_email").press("Enter")
+
+    # Focus on the summary makes screen readers read it out at once.
+    summary = page.locator("#form-errors")
+    assert focused_id(page) == "form-errors"
+    assert summary.get_attribute("role") == "alert"
+    assert focus_is_visible(page)
+    for field in ("id_name", "id_email"):
+        element = page.locator(f"#{field}")
+        assert element.get_attribute("aria-invalid") == "true"
+        described_by = element.get_attribute("aria-describedby").split()
+        error = page.locator(f"#{field}_error")
+        assert error.get_attribute("id") in described_by
+        link = summary.locator(f"a[href='#{field}']")
+        assert link.inner_text() == error.inner_text()
+    assert page.locator("#id_city").get_attribute("aria-invalid") is None
+
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert focused_id(page) == "id_name"
+    assert page.locator("#id_name").input_value() == "@someone"

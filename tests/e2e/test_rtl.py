@@ -1,0 +1,128 @@
+"""Urdu and Hazaragi mirror English: checked by where things are drawn, and by
+which font is applied and loaded. English runs the same checks the other way
+round, so each check is seen to tell the two directions apart."""
+
+import io
+
+import pytest
+from PIL import Image
+
+from tests.e2e.conftest import DESKTOP
+from tests.e2e.steps import (
+    LANGUAGES,
+    computed,
+    fonts_loaded,
+    page_load,
+    page_url,
+    text_and_box,
+)
+
+FONTS = {"ur": "Noto Nastaliq Urdu", "haz": "Vazirmatn"}
+FONT_FILES = {
+    "ur": {"noto-nastaliq-urdu-arabic-400-normal.woff2"},
+    "haz": {"vazirmatn-arabic-400-normal.woff2", "vazirmatn-arabic-700-normal.woff2"},
+    "en": set(),
+}
+
+
+def box(locator) -> dict:
+    return locator.bounding_box()
+
+
+def starts_right(language: str) -> bool:
+    return language != "en"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_header_navigation_and_cards_run_in_the_languages_direction(
+    open_page, language
+):
+    page = open_page(viewport=DESKTOP)
+    page_load(page, page_url(language, "programs"))
+    rtl = starts_right(language)
+
+    assert page.locator("html").get_attribute("dir") == ("rtl" if rtl else "ltr")
+    site_name, switcher = (
+        box(page.locator(".site-name")),
+        box(page.locator(".language-switcher")),
+    )
+    assert (site_name["x"] > switcher["x"]) == rtl
+
+    items = page.locator(".site-nav li")
+    first, second = box(items.nth(0)), box(items.nth(1))
+    assert first["y"] == second["y"]
+    assert (first["x"] > second["x"]) == rtl
+    menu = box(page.locator(".site-nav ul"))
+    edge = (
+        menu["x"] + menu["width"] - (first["x"] + first["width"])
+        if rtl
+        else first["x"] - menu["x"]
+    )
+    assert abs(edge) < 1
+
+    cards = page.locator(".cards > li")
+    assert cards.count() >= 3
+    first, second = box(cards.nth(0)), box(cards.nth(1))
+    assert first["y"] == second["y"]
+    assert (first["x"] > second["x"]) == rtl
+
+    # Arrows point the way the text reads.
+    page_load(page, page_url(language, "home"))
+    transform = computed(page.locator(".button .icon-arrow").first, "transform")[0]
+    assert (transform == "matrix(-1, 0, 0, 1, 0, 0)") == rtl
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_petition_form_and_progress_bar_start_on_the_languages_side(phone, language):
+    page_load(phone, page_url(language, "petition"))
+    rtl = starts_right(language)
+
+    for field in ("name", "email", "city", "country"):
+        label = text_and_box(phone.locator(f"label[for=id_{field}]"))
+        control = box(phone.locator(f"#id_{field}"))
+        if rtl:
+            start_gap = control["x"] + control["width"] - label["text"]["right"]
+        else:
+            start_gap = label["text"]["left"] - control["x"]
+        assert abs(start_gap) < 2, field
+    checkbox, consent = (
+        box(phone.locator("#id_notify")),
+        box(phone.locator("label[for=id_notify]")),
+    )
+    assert (checkbox["x"] > consent["x"]) == rtl
+
+    # The bar is a quarter full (site_build.py): its filled part is dark and
+    # starts on the side where the language starts.
+    bar = phone.locator("progress.petition-progress__bar")
+    assert 0.1 < int(bar.get_attribute("value")) / int(bar.get_attribute("max")) < 0.5
+    image = Image.open(io.BytesIO(bar.screenshot())).convert("L")
+    middle = image.height // 2
+    right_end = image.getpixel((image.width - 4, middle))
+    left_end = image.getpixel((3, middle))
+    filled_on_right = right_end < 128 < left_end
+    filled_on_left = left_end < 128 < right_end
+    assert filled_on_right == rtl and filled_on_left == (not rtl)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_text_is_set_in_the_languages_font_served_by_the_site(
+    phone, demo_site, language
+):
+    page_load(phone, page_url(language, "petition"))
+
+    font = computed(phone.locator("body"), "font-family")[0]
+    loaded = fonts_loaded(phone)
+    files = {
+        url.removeprefix(f"{demo_site.url}/static/home/fonts/")
+        for url in phone.requested_urls
+        if url.endswith(".woff2")
+    }
+    if language in FONTS:
+        assert font.split(",")[0].strip('"') == FONTS[language]
+        assert loaded[FONTS[language]] == "loaded"
+    else:
+        assert not any(name in font for name in FONTS.values())
+        assert loaded == {}
+    # Only the language's own faces, each from the site itself.
+    assert files <= FONT_FILES[language]
+    assert (FONT_FILES[language] & files) or language == "en"
