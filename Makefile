@@ -6,7 +6,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install compile messages migrate demo run test lint format bench prod-local prod-admin
+.PHONY: help install compile messages migrate demo run test lint format audit bench prod-local prod-admin
 
 # The production set on this machine: local PostgreSQL and Redis, plain HTTP.
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
@@ -53,6 +53,9 @@ test: compile ## Run the whole test suite (DATABASE_URL=postgres://… to run it
 lint: install ## Lint and check formatting with ruff
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+
+audit: install ## Check the installed dependencies against security advisories (pip-audit)
+	$(PY) .ci/audit.py
 
 format: install ## Format the code with ruff
 	$(PY) -m ruff check --fix .

@@ -15,6 +15,7 @@ FORM_ERRORS = [
     gettext_noop("Enter a valid email address."),
     gettext_noop("Enter a valid URL."),
     gettext_noop("Enter a valid value."),
+    gettext_noop("Null characters are not allowed."),
     gettext_noop("Enter a whole number."),
     gettext_noop("Enter a number."),
     gettext_noop("Enter a valid date."),

@@ -27,7 +27,23 @@ def language_codes() -> list[str]:
 def language_links(request, page: Page | None, current: str) -> list[LanguageLink]:
     """One link per language: to this page's live translation where it has
     one, otherwise to that language's home page (non-page views keep their
-    path, with the language prefix swapped)."""
+    path, with the language prefix swapped).
+
+    Worked out once per request and page: the switcher and the hreflang
+    alternates of one render both ask, and each answer costs a query and a
+    URL per translation."""
+    if request is None:
+        return _language_links_build(request, page, current)
+    key = (page is None, getattr(page, "pk", None), current)
+    memo = request.__dict__.setdefault("_language_links", {})
+    if key not in memo:
+        memo[key] = _language_links_build(request, page, current)
+    return memo[key]
+
+
+def _language_links_build(
+    request, page: Page | None, current: str
+) -> list[LanguageLink]:
     translations: dict[str, str] = {}
     aliases: set[str] = set()
     if page is not None and getattr(page, "pk", None):

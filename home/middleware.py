@@ -1,3 +1,5 @@
+import logging
+
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
@@ -37,3 +39,33 @@ class PreferredLanguageMiddleware(LocaleMiddleware):
             language = preferred_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+
+logger = logging.getLogger(__name__)
+
+
+class DatabaseUnavailableMiddleware:
+    """While the database cannot be reached, visitors get a translated "try
+    again shortly" page (503 with Retry-After) instead of an error page. The
+    views commit before they answer, so no signature is acknowledged that was
+    not stored. Errors raised outside views reach handler500, which does the
+    same."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from home.views import DATABASE_UNAVAILABLE, database_unavailable
+
+        if not isinstance(exception, DATABASE_UNAVAILABLE):
+            return None
+        logger.warning(
+            "Database unavailable (%s) for %s %s",
+            type(exception).__name__,
+            request.method,
+            request.path,
+        )
+        return database_unavailable(request)

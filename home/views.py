@@ -1,9 +1,18 @@
+import sys
 import unicodedata
 
+from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
+from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Locale, Page
+
+# Errors that mean the database cannot be reached (stopped, restarting, out of
+# connections), as opposed to a mistake in a query.
+DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
 
 
 def page_not_found(request, exception=None):
@@ -13,22 +22,32 @@ def page_not_found(request, exception=None):
 @requires_csrf_token
 def server_error(request):
     # No database access here: the error may be the database itself.
+    if isinstance(sys.exc_info()[1], DATABASE_UNAVAILABLE):
+        return database_unavailable(request)
     return render(request, "500.html", {"page": None}, status=500)
 
 
-# Zero-width (non-)joiners belong inside Persian and Urdu words.
-WORD_JOINERS = {"\u200c", "\u200d"}
+def database_unavailable(request):
+    """ "Try again shortly", in the visitor's language, without touching the
+    database; never cached, so the page comes back as soon as it can."""
+    response = render(request, "503.html", {"page": None}, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    patch_cache_control(response, no_store=True)
+    return response
 
 
 def search_terms(query: str) -> str:
-    """The words of a query: letters, marks and digits of any script, so
-    that punctuation never reaches the search backend's own query syntax
-    (SQLite's full-text search fails on some of it)."""
-    kept = (
-        char if unicodedata.category(char)[0] in "LMN" or char in WORD_JOINERS else " "
-        for char in query
+    """The words of a query: letters, marks and digits (and the zero-width
+    non-joiner inside Persian-script words). Quotes, operators and control
+    characters never reach the search backend, whose query syntax they would
+    break (SQLite's full-text search refuses an unmatched quote)."""
+    kept = "".join(
+        character
+        if unicodedata.category(character)[0] in "LMN" or character == "\u200c"
+        else " "
+        for character in query
     )
-    return " ".join("".join(kept).split())
+    return " ".join(kept.split())
 
 
 def search(request):
@@ -43,3 +62,18 @@ def search(request):
             20,
         ).get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "results": results})
+
+
+def admin_login_locked(request, original_response=None, credentials=None):
+    """What django-axes answers once sign-in is locked: a translated page
+    saying for how long, with 429 Too Many Requests."""
+    minutes = max(1, int(settings.AXES_COOLOFF_TIME.total_seconds() // 60))
+    response = render(
+        request,
+        "home/admin_login_locked.html",
+        {"page": None, "minutes": minutes},
+        status=429,
+    )
+    response["Retry-After"] = str(minutes * 60)
+    patch_cache_control(response, no_store=True)
+    return response

@@ -1,59 +1,68 @@
-"""The demo site's petition, in English; its Urdu and Hazaragi text goes
-through wagtail-localize like any translator's work."""
+"""The demo site's petition, in English; its Urdu and Hazaragi text comes from
+the demo catalogs (home/demo/locale/) through wagtail-localize, like any
+translator's work. The demo command runs petition_demo_ensure as one of its
+steps (home/demo/build.py)."""
 
 from django.db import transaction
 
+from home.demo.content import paragraphs, stream
+from home.demo.ensure import demo_page_ensure, demo_page_update
 from petitions.models import PetitionPage
 
 TITLE = "Justice for the Hazara of Quetta"
 SLUG = "petition"
-INTRO = (
-    "<p>We ask the federal government to make sure that those who kill Hazara "
-    "in Balochistan are investigated, prosecuted and punished, and that every "
-    "religious minority can practise its faith without fear.</p>"
+INTRO = paragraphs(
+    "We ask the federal government to make sure that those who kill Hazara in "
+    "Balochistan are investigated, prosecuted and punished, and that every "
+    "religious minority can practise its faith without fear."
 )
 ADDRESSEE = "The Prime Minister of Pakistan and the Government of Balochistan"
-WHY = [
-    ("heading", "Killings without justice"),
-    (
-        "paragraph",
-        "<p>On 3 January 2021 gunmen of the Islamic State group killed at least "
-        "eleven Hazara coal miners near Mach, east of Quetta. For two decades "
-        "Hazara in Balochistan have faced bombings and targeted killings, and "
-        "few of those responsible have been brought to court.</p>",
-    ),
-    ("heading", "What we ask"),
-    (
-        "paragraph",
-        "<p>Police must investigate every attack, gather evidence and arrest "
-        "suspects; courts must prosecute them and give the victims' families "
-        "justice. Where Balochistan's police and courts cannot or will not act, "
-        "the federal government must step in.</p>",
-    ),
-    (
-        "paragraph",
-        "<p>Part II, Chapter 1 of the Constitution of Pakistan sets out "
-        "fundamental rights; Articles 19 and 20 protect freedom of speech and the "
-        "freedom to profess and practise one's religion. We ask the federal "
-        "government to uphold these rights in every province, whatever the "
-        "differences between them.</p>",
-    ),
-    (
-        "quote",
-        {
-            "quote": "What crime did they commit?",
-            "attribution": "A relative of two of the miners killed near Mach",
-        },
-    ),
-]
-TARGET = 10000
-THANK_YOU_TEXT = (
-    "<p>While you wait for the email, tell your family and friends about the "
-    "petition: every signature makes the demand harder to ignore.</p>"
+# Under the page's own "Why this matters" heading, so sub-headings.
+WHY = stream(
+    "petition/why",
+    [
+        ("heading", {"text": "Killings without justice", "level": "h3"}),
+        (
+            "text",
+            paragraphs(
+                "On 3 January 2021 gunmen of the Islamic State group killed at "
+                "least eleven Hazara coal miners near Mach, east of Quetta. For two "
+                "decades Hazara in Balochistan have faced bombings and targeted "
+                "killings, and few of those responsible have been brought to court."
+            ),
+        ),
+        ("heading", {"text": "What we ask", "level": "h3"}),
+        (
+            "text",
+            paragraphs(
+                "Police must investigate every attack, gather evidence and arrest "
+                "suspects; courts must prosecute them and give the victims' "
+                "families justice. Where Balochistan's police and courts cannot or "
+                "will not act, the federal government must step in.",
+                "Part II, Chapter 1 of the Constitution of Pakistan sets out "
+                "fundamental rights; Articles 19 and 20 protect freedom of speech "
+                "and the freedom to profess and practise one's religion. We ask the "
+                "federal government to uphold these rights in every province, "
+                "whatever the differences between them.",
+            ),
+        ),
+        (
+            "quote",
+            {
+                "quote": "What crime did they commit?",
+                "attribution": "A relative of two of the miners killed near Mach",
+            },
+        ),
+    ],
 )
-CONFIRMATION_TEXT = (
-    "<p>Your name now stands with everyone who calls for justice for the "
-    "Hazara of Quetta. Please ask others to sign too.</p>"
+TARGET = 10000
+THANK_YOU_TEXT = paragraphs(
+    "While you wait for the email, tell your family and friends about the "
+    "petition: every signature makes the demand harder to ignore."
+)
+CONFIRMATION_TEXT = paragraphs(
+    "Your name now stands with everyone who calls for justice for the Hazara of "
+    "Quetta. Please ask others to sign too."
 )
 SHARE_TEXT = (
     "I have signed the petition for justice for the Hazara of Quetta. Will you "
@@ -62,35 +71,27 @@ SHARE_TEXT = (
 
 
 @transaction.atomic
-def petition_demo_ensure(*, campaign_page) -> PetitionPage:
-    """Give the campaign's English petition page its demo target and texts,
-    creating the page if the campaign has none; safe to run again (a page that
-    already has them is left as it is). Publishing it creates or updates the
-    shared Petition."""
-    page = PetitionPage.objects.child_of(campaign_page).order_by("pk").first()
-    if page is None:
-        page = campaign_page.add_child(
-            instance=PetitionPage(title=TITLE, slug=SLUG, intro=INTRO)
-        )
-    fields = {
-        "addressee": ADDRESSEE,
-        "target": TARGET,
-        "deadline": None,
-        "closed": False,
-        "thank_you_text": THANK_YOU_TEXT,
-        "confirmation_text": CONFIRMATION_TEXT,
-        "share_text": SHARE_TEXT,
-    }
-    why = [
-        (block.block_type, block.block.get_prep_value(block.value))
-        for block in page.why
-    ]
-    if why == WHY and all(
-        getattr(page, name) == value for name, value in fields.items()
-    ):
-        return page
-    for name, value in fields.items():
-        setattr(page, name, value)
-    page.why = WHY
-    page.save_revision().publish()
-    return page
+def petition_demo_ensure(*, campaign_page) -> tuple[PetitionPage, bool]:
+    """The campaign's English demo petition with its target and texts, created
+    and published where missing, republished only when something differs.
+    Publishing creates or updates the shared Petition. Returns the page and
+    whether anything changed."""
+    page, created = demo_page_ensure(
+        parent=campaign_page, model=PetitionPage, slug=SLUG, title=TITLE
+    )
+    changed = demo_page_update(
+        page=page,
+        fields={
+            "title": TITLE,
+            "intro": INTRO,
+            "addressee": ADDRESSEE,
+            "why": WHY,
+            "target": TARGET,
+            "deadline": None,
+            "closed": False,
+            "thank_you_text": THANK_YOU_TEXT,
+            "confirmation_text": CONFIRMATION_TEXT,
+            "share_text": SHARE_TEXT,
+        },
+    )
+    return PetitionPage.objects.get(pk=page.pk), created or changed

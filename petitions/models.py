@@ -6,49 +6,24 @@ target, deadline and state, owns the signatures and the reconciled count, and
 so outlives the deletion or unpublishing of any one translation.
 """
 
+import html
+
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
-from wagtail import blocks
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
+from home.blocks import BodyBlock
+from home.models import SitePage
 from petitions.countries import DEFAULT_COUNTRY
-
-
-class QuoteBlock(blocks.StructBlock):
-    quote = blocks.TextBlock(label=_("quote"))
-    attribution = blocks.CharBlock(
-        required=False,
-        label=_("attribution"),
-        help_text=_("Who said it, and whose figure or words it is."),
-    )
-
-    class Meta:
-        icon = "openquote"
-        label = _("Quote")
-        template = "petitions/blocks/quote_block.html"
-
-
-# A small vocabulary of its own until the petition page takes up the site's
-# shared StreamField blocks.
-WHY_BLOCKS = [
-    (
-        "heading",
-        blocks.CharBlock(
-            label=_("Heading"),
-            icon="title",
-            template="petitions/blocks/heading_block.html",
-        ),
-    ),
-    ("paragraph", blocks.RichTextBlock(label=_("Paragraph"), icon="pilcrow")),
-    ("quote", QuoteBlock()),
-]
 
 # Fields that are the same in every language: set on the source page only.
 SHARED_FIELDS = ("target", "deadline", "closed")
@@ -79,7 +54,7 @@ class PetitionPageForm(WagtailAdminPageForm):
                     )
 
 
-class PetitionPage(Page):
+class PetitionPage(SitePage):
     """A petition: one thing in every language, signed under CampaignPage."""
 
     intro = RichTextField(
@@ -97,10 +72,14 @@ class PetitionPage(Page):
         ),
     )
     why = StreamField(
-        WHY_BLOCKS,
+        BodyBlock(),
         blank=True,
         verbose_name=_("why it matters"),
-        help_text=_("The reasons for the petition: the facts, with their sources."),
+        help_text=_(
+            "The reasons for the petition: the facts with their sources, "
+            "quotes, pictures and documents. Shown under the heading “Why this "
+            "matters”, so use sub-headings."
+        ),
     )
     target = models.PositiveIntegerField(
         default=10000,
@@ -172,12 +151,15 @@ class PetitionPage(Page):
     ]
     base_form_class = PetitionPageForm
 
-    override_translatable_fields = [
+    search_fields = Page.search_fields + [
+        index.SearchField("addressee"),
+        index.SearchField("intro"),
+        index.SearchField("why"),
+    ]
+
+    override_translatable_fields = SitePage.override_translatable_fields + [
         TranslatableField("addressee"),
         TranslatableField("share_text"),
-        # Slugs stay ASCII and identical in every language, so shared links
-        # read the same (/ur/<slug>/); titles and text are translated.
-        SynchronizedField("slug", overridable=False),
         *(SynchronizedField(name, overridable=False) for name in SHARED_FIELDS),
     ]
 
@@ -186,6 +168,9 @@ class PetitionPage(Page):
 
     class Meta:
         verbose_name = _("petition page")
+
+    def card_text(self) -> str:
+        return super().card_text() or html.unescape(strip_tags(self.intro)).strip()
 
     def get_context(self, request, *args, **kwargs):
         from petitions.forms import SignatureForm
@@ -490,3 +475,54 @@ class Supporter(models.Model):
 
     def __str__(self):
         return self.email
+
+
+class PendingEmail(models.Model):
+    """An email to a signer that has not gone out yet.
+
+    Written in the same transaction as the signature it belongs to, and
+    deleted only once the SMTP server has taken the message, so neither a
+    mail server that is down nor a worker that dies mid-task loses an email:
+    `petitions_resend_pending` queues again whatever is overdue."""
+
+    signature = models.ForeignKey(
+        Signature,
+        on_delete=models.CASCADE,
+        related_name="pending_emails",
+        verbose_name=_("signature"),
+    )
+    kind = models.CharField(
+        max_length=20,
+        verbose_name=_("kind of email"),
+        help_text=_("Which email: the confirmation link or “already signed”."),
+    )
+    base_url = models.CharField(
+        max_length=200,
+        verbose_name=_("site address"),
+        help_text=_("The address the signer used, for the links in the email."),
+    )
+    attempts = models.PositiveSmallIntegerField(
+        default=0,
+        verbose_name=_("failed attempts"),
+        help_text=_("How many times sending has failed so far."),
+    )
+    due_at = models.DateTimeField(
+        default=timezone.now,
+        verbose_name=_("next attempt"),
+        help_text=_("Sending is tried again from this moment."),
+    )
+    locked_until = models.DateTimeField(
+        null=True,
+        blank=True,
+        verbose_name=_("being sent until"),
+        help_text=_("A worker is sending it; others leave it alone until then."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("queued at"))
+
+    class Meta:
+        verbose_name = _("pending email")
+        verbose_name_plural = _("pending emails")
+        indexes = [models.Index(fields=["due_at"], name="petitions_pending_due")]
+
+    def __str__(self):
+        return f"{self.kind} #{self.signature_id}"

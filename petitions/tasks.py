@@ -10,10 +10,8 @@ from petitions.services import signatures, staff, supporters
 
 
 @task()
-def signature_email_send_task(*, signature_id: int, kind: str, base_url: str) -> None:
-    signatures.signature_email_send(
-        signature_id=signature_id, kind=kind, base_url=base_url
-    )
+def signature_email_send_task(*, pending_email_id: int) -> bool:
+    return signatures.pending_email_send(pending_email_id=pending_email_id)
 
 
 @task()
@@ -37,3 +35,8 @@ def petitions_anonymise_task() -> dict:
         "anonymised": {str(pk): count for pk, count in anonymised.items()},
         "unconfirmed_supporters": staff.supporters_forget_unconfirmed(),
     }
+
+
+@task()
+def petitions_resend_pending_task() -> int:
+    return signatures.pending_emails_requeue()

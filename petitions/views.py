@@ -18,7 +18,6 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import (
     require_GET,
     require_http_methods,
-    require_POST,
 )
 
 from petitions.formatting import number_format
@@ -56,8 +55,11 @@ def _no_store(response):
 
 # Replaced by the origin check below; see petitions.http.
 @csrf_exempt
-@require_POST
+@require_http_methods(["GET", "POST"])
 def sign(request, page_id: int):
+    if request.method == "GET":
+        # The form's address reloaded, bookmarked or shared: the petition.
+        return redirect(_live_petition_page(page_id).get_url(request))
     if request_is_cross_site(request):
         return _no_store(
             render(

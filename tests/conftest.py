@@ -1,3 +1,5 @@
+import contextlib
+
 import pytest
 from django.core.cache import cache
 from django.utils import translation
@@ -18,32 +20,47 @@ def home_page(db):
     return site_tree_ensure()
 
 
-@pytest.fixture
-def smtp_server(settings):
-    """A real SMTP server on loopback (aiosmtpd), with Django's SMTP backend
-    pointed at it. `smtp_server.messages` holds what it received, parsed."""
-    import email
-    import email.policy
+class SmtpInbox:
+    """What a loopback SMTP server received, parsed."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        self.messages.append(
+            email.message_from_bytes(envelope.content, policy=email.policy.default)
+        )
+        return "250 Message accepted"
+
+
+def free_port() -> int:
+    """A loopback port nothing listens on (until someone starts to)."""
     import socket
-
-    from aiosmtpd.controller import Controller
-
-    class Inbox:
-        def __init__(self):
-            self.messages = []
-
-        async def handle_DATA(self, server, session, envelope):
-            self.messages.append(
-                email.message_from_bytes(envelope.content, policy=email.policy.default)
-            )
-            return "250 Message accepted"
 
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    inbox = Inbox()
-    controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        return probe.getsockname()[1]
+
+
+@contextlib.contextmanager
+def smtp_server_on(port: int, handler=None):
+    """A real SMTP server (aiosmtpd) on a loopback port while the block runs."""
+    from aiosmtpd.controller import Controller
+
+    handler = handler or SmtpInbox()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
     controller.start()
+    try:
+        yield handler
+    finally:
+        controller.stop()
+
+
+def use_smtp(settings, port: int) -> None:
+    """Point Django's SMTP backend at a loopback port."""
     settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
     settings.EMAIL_HOST = "127.0.0.1"
     settings.EMAIL_PORT = port
@@ -51,7 +68,14 @@ def smtp_server(settings):
     settings.EMAIL_HOST_PASSWORD = ""
     settings.EMAIL_USE_TLS = False
     settings.EMAIL_USE_SSL = False
-    try:
+    settings.EMAIL_TIMEOUT = 10
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback (aiosmtpd), with Django's SMTP backend
+    pointed at it. `smtp_server.messages` holds what it received, parsed."""
+    port = free_port()
+    use_smtp(settings, port)
+    with smtp_server_on(port) as inbox:
         yield inbox
-    finally:
-        controller.stop()

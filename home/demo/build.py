@@ -9,8 +9,6 @@ and saves only the difference, so a second run creates and publishes
 nothing. Each step is a function of the DemoSite built so far; an app adds
 its own demo content by adding a step to DEMO_STEPS before the translations."""
 
-import io
-import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,47 +16,25 @@ from pathlib import Path
 import polib
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist
-from django.core.files.base import ContentFile
-from django.core.files.images import ImageFile
 from django.db import transaction
-from wagtail.documents import get_document_model
-from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.models import Locale, Page
-from wagtail.utils.file import hash_filelike
-from wagtail_localize.models import (
-    SegmentOverride,
-    TranslationContext,
-    TranslationLog,
-    TranslationSource,
-)
-from wagtail_localize.models import (
-    Translation as LocalizeTranslation,
-)
 
 from home.demo import content, media
+from home.demo.ensure import (
+    DemoCatalogError,
+    demo_document_ensure,
+    demo_image_ensure,
+    demo_page_ensure,
+    demo_page_update,
+    demo_snippet_ensure,
+    demo_translation_ensure,
+)
 from home.models import Footer, NavigationMenu, Organisation, SiteSettings
 from home.site_setup import site_tree_ensure
+from petitions.demo import petition_demo_ensure
 
 CATALOGS = Path(__file__).resolve().parent / "locale"
 TRANSLATED_LANGUAGES = ("ur", "haz")
-TOOL_NAME = "demo catalog"
-
-
-class DemoCatalogError(Exception):
-    """A demo text has no translation in a catalog."""
-
-    def __init__(self, language: str, missing: list[str]):
-        self.language = language
-        self.missing = missing
-        listing = "\n".join(
-            f"  msgid {json.dumps(text, ensure_ascii=False)}" for text in missing
-        )
-        super().__init__(
-            f"home/demo/locale/{language}.po lacks {len(missing)} "
-            f"translation(s):\n{listing}"
-        )
 
 
 @dataclass
@@ -95,168 +71,6 @@ def demo_translate(site: DemoSite, language: str, text: str) -> str:
         return site.catalogs[language][text]
     except KeyError:
         raise DemoCatalogError(language, [text]) from None
-
-
-def demo_image_ensure(*, title: str, picture: str):
-    """The demo picture with this title, drawn again if its file differs."""
-    data = media.picture_png(picture)
-    digest = hash_filelike(io.BytesIO(data))
-    image = get_image_model().objects.filter(title=title).first()
-    if image is not None and image.file_hash == digest:
-        return image, False
-    if image is None:
-        image = get_image_model()(title=title, description="")
-    image.file = ImageFile(io.BytesIO(data), name=f"demo-{picture}.png")
-    image._set_image_file_metadata()
-    image.save()
-    return image, True
-
-
-def demo_document_ensure(*, tag: str, title: str, data: bytes, filename: str):
-    """The demo document tagged `tag`, its title and file kept up to date."""
-    digest = hash_filelike(io.BytesIO(data))
-    document = get_document_model().objects.filter(tags__name=tag).first()
-    if (
-        document is not None
-        and document.file_hash == digest
-        and document.title == title
-    ):
-        return document, False
-    if document is None:
-        document = get_document_model()(title=title)
-    document.title = title
-    if document.file_hash != digest:
-        document.file = ContentFile(data, name=filename)
-        document._set_document_file_metadata()
-    document.save()
-    document.tags.add(tag)
-    return document, True
-
-
-def _same(instance, name: str, value) -> bool:
-    current = getattr(instance, name)
-    model_field = instance._meta.get_field(name.removesuffix("_id"))
-    if isinstance(model_field, StreamField):
-        return json.loads(json.dumps(list(current.raw_data))) == json.loads(
-            json.dumps(value)
-        )
-    return current == value
-
-
-def demo_page_ensure(*, parent: Page, model, slug: str, title: str):
-    """The child page `slug` of `parent`, created and published if missing."""
-    page = model.objects.child_of(parent).filter(slug=slug).first()
-    if page is not None:
-        return page, False
-    page = model(title=title, slug=slug)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page, True
-
-
-def demo_page_update(*, page: Page, fields: dict) -> bool:
-    """Give a page these field values, publishing a revision only when one
-    differs (or the page is not live)."""
-    page = page.specific_class.objects.get(pk=page.pk)
-    changed = [name for name, value in fields.items() if not _same(page, name, value)]
-    for name in changed:
-        setattr(page, name, fields[name])
-    if changed or not page.live or page.has_unpublished_changes:
-        page.save_revision().publish()
-        return True
-    return False
-
-
-def demo_snippet_ensure(*, model, key: str, fields: dict):
-    """The English snippet with the demo's fixed translation key for `key`."""
-    translation_key = content.block_id("snippet", key)
-    locale = Locale.get_default()
-    snippet = model.objects.filter(
-        translation_key=translation_key, locale=locale
-    ).first()
-    if snippet is None:
-        snippet = model(translation_key=translation_key, locale=locale, **fields)
-        snippet.save()
-        return snippet, True
-    changed = [
-        name for name, value in fields.items() if not _same(snippet, name, value)
-    ]
-    for name in changed:
-        setattr(snippet, name, fields[name])
-    if changed:
-        snippet.save()
-    return snippet, bool(changed)
-
-
-def _overrides_ensure(source, locale, overrides: dict[str, object]) -> bool:
-    changed = False
-    for path, value in overrides.items():
-        context = TranslationContext.objects.get(object_id=source.object_id, path=path)
-        existing = SegmentOverride.objects.filter(
-            locale=locale, context=context
-        ).first()
-        if existing is not None and existing.data == value:
-            continue
-        SegmentOverride.objects.update_or_create(
-            locale=locale,
-            context=context,
-            defaults={"data_json": json.dumps(value), "has_error": False},
-        )
-        changed = True
-    return changed
-
-
-def demo_translation_ensure(
-    *, instance, locale, catalog: dict[str, str], overrides: dict | None = None
-) -> bool:
-    """Translate a page or snippet the way a translator would: submit it for
-    translation, fill the translation's PO file from the catalog, import it,
-    and publish the result. Does nothing when the translation is current."""
-    source, _created = TranslationSource.update_or_create_from_instance(instance)
-    translation, _created = LocalizeTranslation.objects.get_or_create(
-        source=source, target_locale=locale
-    )
-    po = translation.export_po()
-    missing = []
-    strings_changed = False
-    for entry in po:
-        if entry.obsolete:
-            continue
-        text = catalog.get(entry.msgid)
-        if not text:
-            missing.append(entry.msgid)
-        elif entry.msgstr != text:
-            entry.msgstr = text
-            strings_changed = True
-    if missing:
-        raise DemoCatalogError(locale.language_code, missing)
-    if strings_changed:
-        translation.import_po(po, tool_name=TOOL_NAME)
-    overrides_changed = _overrides_ensure(source, locale, overrides or {})
-
-    try:
-        target = source.get_translated_instance(locale)
-    except ObjectDoesNotExist:
-        target = None
-    last = (
-        TranslationLog.objects.filter(source=source, locale=locale)
-        .order_by("-created_at")
-        .first()
-    )
-    stale = last is None or last.created_at < source.last_updated_at
-    unpublished = isinstance(target, Page) and (
-        not target.live or target.has_unpublished_changes
-    )
-    if not (strings_changed or overrides_changed or stale or unpublished) and target:
-        return False
-    if isinstance(instance, Page):
-        # Publish here rather than on commit (save_target's way), so the
-        # pages are live inside the command's transaction too.
-        page, _created = source.create_or_update_translation(locale, publish=False)
-        page.get_latest_revision().publish()
-    else:
-        source.create_or_update_translation(locale, publish=True)
-    return True
 
 
 # --- steps -------------------------------------------------------------------
@@ -313,21 +127,33 @@ def tree_step(site: DemoSite) -> None:
             site.changes.append(f"page {key} created")
 
 
+def petition_step(site: DemoSite) -> None:
+    """The campaign's petition with its target and texts (petitions/demo.py)."""
+    page, changed = petition_demo_ensure(campaign_page=site.pages["campaign"])
+    site.pages["petition"] = page
+    site.refs.pages["petition"] = page.pk
+    if changed:
+        site.changes.append("page petition updated")
+
+
 def content_step(site: DemoSite) -> None:
-    """Every demo page's content, and the documents of each language."""
+    """Every demo page's content, and what each language links to in its own
+    language: its documents and the supporter sign-up page."""
     titles = {key: title for key, _parent, _label, _slug, title in content.TREE}
     for key, fields in content.page_fields(site.refs).items():
         if key in titles:
             fields = {"title": titles[key], **fields}
         if demo_page_update(page=site.pages[key], fields=fields):
             site.changes.append(f"page {key} updated")
-    kit_action = content.block_id("campaign/actions", 3)
+    kit_action = content.block_id("campaign/actions", content.CAMPAIGN_KIT_ACTION)
+    notify_action = content.block_id("campaign/actions", content.CAMPAIGN_NOTIFY_ACTION)
     for code in TRANSLATED_LANGUAGES:
         site.overrides.setdefault("report", {})[code] = {
             "document": site.refs.documents[f"report/{code}"]
         }
         site.overrides.setdefault("campaign", {})[code] = {
-            f"actions.{kit_action}.document": site.refs.documents[f"kit/{code}"]
+            f"actions.{kit_action}.document": site.refs.documents[f"kit/{code}"],
+            f"actions.{notify_action}.link": content.supporter_join_url(code),
         }
 
 
@@ -355,11 +181,11 @@ def snippets_step(site: DemoSite) -> None:
 
 
 def translations_step(site: DemoSite) -> None:
-    """Urdu and Hazaragi versions of every demo page and snippet."""
-    keys = ["home"] + [key for key, *_rest in content.TREE]
+    """Urdu and Hazaragi versions of every demo page and snippet, parents
+    before their children (the order the steps added them in)."""
     for code in TRANSLATED_LANGUAGES:
         locale = Locale.objects.get(language_code=code)
-        for key in keys:
+        for key in site.pages:
             page = site.pages[key].specific_class.objects.get(pk=site.pages[key].pk)
             if demo_translation_ensure(
                 instance=page,
@@ -381,6 +207,7 @@ def translations_step(site: DemoSite) -> None:
 DEMO_STEPS: list[Callable[[DemoSite], None]] = [
     media_step,
     tree_step,
+    petition_step,
     content_step,
     snippets_step,
     translations_step,

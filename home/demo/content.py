@@ -8,6 +8,9 @@ segments) instead of new ones."""
 import uuid
 from dataclasses import dataclass, field
 
+from django.conf import settings
+from django.urls import reverse
+from django.utils import translation
 from django.utils.html import escape
 
 from home.demo.media import TextBlock
@@ -59,6 +62,13 @@ class Refs:
     pages: dict[str, int] = field(default_factory=dict)
     documents: dict[str, int] = field(default_factory=dict)
     images: dict[str, int] = field(default_factory=dict)
+
+
+def supporter_join_url(language: str) -> str:
+    """The supporter sign-up page in a language: not a Wagtail page, so
+    links to it are given per language."""
+    with translation.override(language):
+        return reverse("supporters:join")
 
 
 # Pictures: key -> (title, picture name).
@@ -199,7 +209,8 @@ DOCUMENTS = {
 HOME_TITLE = "Standing with the Hazara of Pakistan"
 
 # The page tree, parents before children: (key, parent key, model label, slug,
-# title). "home" is the English home page made by site_tree_ensure.
+# title). "home" is the English home page made by site_tree_ensure; the
+# petition ("petition", under the campaign) is made by petitions/demo.py.
 TREE = [
     ("donate", "home", "campaigns.DonatePage", "donate", "Donate"),
     ("programs", "home", "campaigns.ProgramIndexPage", "programs", "Our programs"),
@@ -254,13 +265,6 @@ TREE = [
         "education-and-solidarity",
         "Education and community solidarity, now",
     ),
-    (
-        "petition",
-        "campaign",
-        "petitions.PetitionPage",
-        "petition",
-        "Justice and safety for the Hazara of Quetta",
-    ),
     ("report", "campaign", "campaigns.ReportPage", "report", REPORT_TITLE),
 ]
 
@@ -281,6 +285,12 @@ def program(key, refs, intro, image, image_alt, text, button):
             ],
         ),
     }
+
+
+# Positions in the campaign's actions of those whose target differs by
+# language (see build.content_step).
+CAMPAIGN_KIT_ACTION = 3
+CAMPAIGN_NOTIFY_ACTION = 6
 
 
 def page_fields(refs: Refs) -> dict[str, dict]:
@@ -590,9 +600,9 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                         action(
                             "notify",
                             "Notify me of more actions",
-                            "Sign the petition and ask to hear from us when there "
-                            "is more to do.",
-                            page=pages["petition"],
+                            "Join the list of people we write to when there is a "
+                            "new petition or another way to help.",
+                            link=supporter_join_url(settings.LANGUAGE_CODE),
                         ),
                     ),
                 ],
@@ -663,14 +673,6 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                         ),
                     )
                 ],
-            ),
-        },
-        "petition": {
-            "intro": paragraphs(
-                "We call on the Government of Pakistan to bring the killers of "
-                "Hazara to justice, to protect every religious minority, and to "
-                "support communities that stand together against sectarian "
-                "violence."
             ),
         },
         "report": {

@@ -13,13 +13,14 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F
+from django.db.models import Count, F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from petitions.formatting import number_format
 from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
+    PendingEmail,
     Petition,
     PetitionPage,
     Signature,
@@ -39,6 +40,9 @@ logger = logging.getLogger(__name__)
 # Reconciliation counts up to a minute ago, so that a confirmation committed
 # just after the count but stamped just before it is not missed.
 RECONCILE_MARGIN = timedelta(minutes=1)
+# How long a worker may take to send one email before another may try; far
+# longer than the SMTP timeout.
+EMAIL_LEASE = timedelta(minutes=5)
 
 
 class PetitionClosed(Exception):
@@ -186,6 +190,8 @@ def signature_create(
         )
         now = timezone.now()
         try:
+            # The signature and its queued email are stored together or not
+            # at all, so a stored signature always gets its email.
             with transaction.atomic():
                 signature = Signature.objects.create(
                     petition=petition,
@@ -206,16 +212,18 @@ def signature_create(
                     ip_hash=hashed_ip,
                     created_at=now,
                 )
+                if signature.state == Signature.State.PENDING:
+                    signature_email_queue(
+                        signature=signature,
+                        kind=SignatureEmail.CONFIRM,
+                        base_url=base_url,
+                    )
         except IntegrityError:
             # Signed twice at the same moment: the other request won.
             existing = Signature.objects.get(
                 petition=petition, email_canonical=canonical
             )
         else:
-            if signature.state == Signature.State.PENDING:
-                signature_email_queue(
-                    signature=signature, kind=SignatureEmail.CONFIRM, base_url=base_url
-                )
             return SignatureCreateResult(signature=signature, created=True)
 
     if existing.state == Signature.State.PENDING:
@@ -235,31 +243,132 @@ def signature_email_queue(
     """Queue an email to the signer unless they have had their share.
 
     The allowance is taken with one conditional UPDATE, so concurrent requests
-    cannot send more than PETITIONS_MAX_EMAILS_PER_SIGNATURE between them.
+    cannot send more than PETITIONS_MAX_EMAILS_PER_SIGNATURE between them. The
+    email is stored as a PendingEmail in the same transaction (with the
+    database task queue, its task too) and deleted only once sent.
     """
+    with transaction.atomic():
+        allowed = Signature.objects.filter(
+            pk=signature.pk,
+            emails_sent__lt=settings.PETITIONS_MAX_EMAILS_PER_SIGNATURE,
+        ).update(emails_sent=F("emails_sent") + 1)
+        if not allowed:
+            return False
+        pending = PendingEmail.objects.create(
+            signature=signature, kind=str(kind), base_url=base_url
+        )
+        _pending_email_enqueue(pending=pending)
+    return True
+
+
+def _pending_email_enqueue(*, pending: PendingEmail) -> None:
     from petitions.tasks import signature_email_send_task
 
-    allowed = Signature.objects.filter(
-        pk=signature.pk, emails_sent__lt=settings.PETITIONS_MAX_EMAILS_PER_SIGNATURE
-    ).update(emails_sent=F("emails_sent") + 1)
-    if not allowed:
-        return False
-    signature_email_send_task.enqueue(
-        signature_id=signature.pk, kind=str(kind), base_url=base_url
+    task = signature_email_send_task
+    if pending.due_at > timezone.now():
+        if not task.get_backend().supports_defer:
+            # Tasks run at once (development): pending_emails_requeue sends it.
+            return
+        task = task.using(run_after=pending.due_at)
+    task.enqueue(pending_email_id=pending.pk)
+
+
+def pending_email_retry_delay(*, attempts: int) -> timedelta:
+    """Back-off after `attempts` failures: PETITIONS_EMAIL_RETRY_SECONDS,
+    doubled after each failure, at most PETITIONS_EMAIL_RETRY_MAX_SECONDS."""
+    seconds = settings.PETITIONS_EMAIL_RETRY_SECONDS * 2 ** max(0, attempts - 1)
+    return timedelta(seconds=min(seconds, settings.PETITIONS_EMAIL_RETRY_MAX_SECONDS))
+
+
+def pending_email_send(*, pending_email_id: int) -> bool:
+    """Send one queued email; True once it has gone.
+
+    The email is first leased (one conditional UPDATE), so two workers never
+    send it at once, and it is deleted only after the SMTP server took it: a
+    worker killed in between leaves it to `pending_emails_requeue` (the
+    signer may then get it twice, never not at all). When sending fails, the
+    email is tried again after a back-off that doubles each time, up to
+    PETITIONS_EMAIL_MAX_ATTEMPTS attempts.
+    """
+    now = timezone.now()
+    leased = (
+        PendingEmail.objects.filter(pk=pending_email_id, due_at__lte=now)
+        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+        .update(locked_until=now + EMAIL_LEASE)
     )
+    if not leased:
+        # Sent already, being sent by another worker, or not due yet.
+        return False
+    pending = PendingEmail.objects.select_related("signature__petition").get(
+        pk=pending_email_id
+    )
+    try:
+        signature_email_send(
+            signature=pending.signature, kind=pending.kind, base_url=pending.base_url
+        )
+    except Exception as error:
+        _pending_email_failed(pending=pending, error=error)
+        return False
+    pending.delete()
     return True
+
+
+def _pending_email_failed(*, pending: PendingEmail, error: Exception) -> None:
+    attempts = pending.attempts + 1
+    # The class name only: SMTP errors quote the recipient's address.
+    reason = type(error).__name__
+    if attempts >= settings.PETITIONS_EMAIL_MAX_ATTEMPTS:
+        logger.error(
+            "Email %s to signature %s failed %s times (%s); giving up",
+            pending.pk,
+            pending.signature_id,
+            attempts,
+            reason,
+        )
+        pending.delete()
+        return
+    pending.attempts = attempts
+    pending.due_at = timezone.now() + pending_email_retry_delay(attempts=attempts)
+    pending.locked_until = None
+    pending.save(update_fields=["attempts", "due_at", "locked_until"])
+    logger.warning(
+        "Email %s to signature %s failed (%s); trying again at %s",
+        pending.pk,
+        pending.signature_id,
+        reason,
+        pending.due_at.isoformat(),
+    )
+    _pending_email_enqueue(pending=pending)
+
+
+def pending_emails_requeue() -> int:
+    """Queue again every email overdue by more than
+    PETITIONS_EMAIL_REQUEUE_AFTER seconds and not being sent: its task was
+    lost (a worker killed mid-task, a queue emptied, a failure with a task
+    backend that cannot defer). Extra tasks for one email do no harm: the
+    first to lease it sends it, the others find nothing. Returns how many."""
+    now = timezone.now()
+    overdue = PendingEmail.objects.filter(
+        due_at__lte=now - timedelta(seconds=settings.PETITIONS_EMAIL_REQUEUE_AFTER)
+    ).filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+    count = 0
+    for pending in overdue.order_by("due_at").iterator():
+        _pending_email_enqueue(pending=pending)
+        count += 1
+    if count:
+        logger.warning("Queued %s overdue emails to signers again", count)
+    return count
 
 
 def signature_confirm_token(*, signature: Signature) -> str:
     return token_make(purpose=TokenPurpose.SIGNATURE_CONFIRM, value=str(signature.pk))
 
 
-def signature_email_send(*, signature_id: int, kind: str, base_url: str) -> None:
-    """Render and send one email to a signer, in the language they signed in."""
-    signature = (
-        Signature.objects.select_related("petition").filter(pk=signature_id).first()
-    )
-    if signature is None or not signature.email:
+def signature_email_send(*, signature: Signature, kind: str, base_url: str) -> None:
+    """Render and send one email to a signer, in the language they signed in.
+    Raises whatever the email backend raises when the message is not taken."""
+    if not signature.email:
+        # Anonymised since the email was queued: nobody to write to.
         return
     kind = SignatureEmail(kind)
     language = signature.language
@@ -312,6 +421,9 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     except signing.SignatureExpired:
         return SignatureConfirmResult(outcome=ConfirmOutcome.EXPIRED)
     except signing.BadSignature:
+        return SignatureConfirmResult(outcome=ConfirmOutcome.INVALID)
+    if not pk.isdigit():
+        # Signed with our key and salt but not by signature_confirm_token.
         return SignatureConfirmResult(outcome=ConfirmOutcome.INVALID)
     signature = Signature.objects.select_related("petition").filter(pk=pk).first()
     if signature is None:

@@ -5,6 +5,7 @@ key unless the environment gives one. dev.py and test.py open what they need.
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -66,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -81,6 +83,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.middleware.DatabaseUnavailableMiddleware",
+    # Last, as django-axes asks: it turns a locked-out login into our page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "urls"
@@ -129,6 +134,25 @@ else:
             "LOCATION": "hazara",
         }
     }
+
+# Admin sign-in: after ADMIN_LOGIN_FAILURE_LIMIT failed attempts from one
+# address, or for one user name, signing in is refused (even with the right
+# password) for ADMIN_LOGIN_LOCKOUT_MINUTES. Counted in the cache (Redis in
+# production, shared by every app process) by django-axes.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(
+    minutes=int(os.environ.get("ADMIN_LOGIN_LOCKOUT_MINUTES", "15"))
+)
+AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_RESET_ON_SUCCESS = True
+AXES_CLIENT_IP_CALLABLE = "petitions.http.client_ip"
+AXES_LOCKOUT_CALLABLE = "home.views.admin_login_locked"
+AXES_ENABLE_ADMIN = False
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": f"django.contrib.auth.password_validation.{name}"}
@@ -360,4 +384,19 @@ PETITIONS_COUNT_MAX_AGE = int(os.environ.get("PETITIONS_COUNT_MAX_AGE", "30"))
 # signatures lose their names, addresses and cities; counts stay.
 PETITIONS_ANONYMISE_AFTER_DAYS = int(
     os.environ.get("PETITIONS_ANONYMISE_AFTER_DAYS", "90")
+)
+# Emails to signers that fail are tried again after a back-off that starts at
+# PETITIONS_EMAIL_RETRY_SECONDS and doubles up to ..._MAX_SECONDS, at most
+# PETITIONS_EMAIL_MAX_ATTEMPTS times (the defaults keep trying for about a day).
+PETITIONS_EMAIL_RETRY_SECONDS = int(
+    os.environ.get("PETITIONS_EMAIL_RETRY_SECONDS", "60")
+)
+PETITIONS_EMAIL_RETRY_MAX_SECONDS = int(
+    os.environ.get("PETITIONS_EMAIL_RETRY_MAX_SECONDS", "3600")
+)
+PETITIONS_EMAIL_MAX_ATTEMPTS = int(os.environ.get("PETITIONS_EMAIL_MAX_ATTEMPTS", "30"))
+# An email still unsent this many seconds after it was due has lost its task;
+# petitions_resend_pending queues it again.
+PETITIONS_EMAIL_REQUEUE_AFTER = int(
+    os.environ.get("PETITIONS_EMAIL_REQUEUE_AFTER", "600")
 )

@@ -20,3 +20,8 @@ PAGE_CACHE_LOCAL_SECONDS = 0
 # Serve static files straight from the apps, no collectstatic needed.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# One process and a local-memory cache: django-axes' warning that failed
+# sign-ins are not shared between processes does not apply (production uses
+# Redis).
+SILENCED_SYSTEM_CHECKS = ["axes.W001"]

@@ -10,14 +10,11 @@ from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import TranslationLog
 
-from home.demo import content
-from home.demo.build import (
-    DemoCatalogError,
-    demo_catalog,
-    demo_site_ensure,
-    demo_translation_ensure,
-)
+from home.demo.build import demo_catalog, demo_site_ensure
+from home.demo.ensure import DemoCatalogError, demo_translation_ensure
 from home.models import Footer, NavigationMenu, Organisation
+from petitions import demo as petition_demo
+from petitions.models import Petition
 
 pytestmark = pytest.mark.django_db
 
@@ -39,12 +36,10 @@ def demo(django_db_setup, django_db_blocker):
             atomic.__exit__(None, None, None)
 
 
-def demo_paths():
-    """Every demo page's path under its language prefix, from the tree."""
-    paths = {"home": ""}
-    for key, parent, _label, slug, _title in content.TREE:
-        paths[key] = f"{paths[parent]}{slug}/"
-    return paths
+def demo_paths(demo):
+    """Every demo page's path under its language prefix, by page key."""
+    prefix = len(demo.home.url_path)
+    return {key: page.url_path[prefix:] for key, page in demo.pages.items()}
 
 
 def heading(html):
@@ -78,7 +73,8 @@ def site_snapshot():
 
 @pytest.mark.parametrize("code", ["en", "ur", "haz"])
 def test_every_demo_page_is_live_in_each_language(client, demo, code):
-    for key, path in demo_paths().items():
+    assert {"home", "campaign", "petition"} <= set(demo.pages)
+    for key, path in demo_paths(demo).items():
         response = client.get(f"/{code}/{path}")
 
         assert response.status_code == 200, key
@@ -87,12 +83,11 @@ def test_every_demo_page_is_live_in_each_language(client, demo, code):
 
 @pytest.mark.parametrize("code", ["ur", "haz"])
 def test_translated_demo_pages_show_translated_text_not_english(client, demo, code):
-    titles = {key: title for key, _p, _l, _s, title in content.TREE}
-    titles["home"] = content.HOME_TITLE
-    for key, path in demo_paths().items():
+    for key, path in demo_paths(demo).items():
         html = client.get(f"/{code}/{path}").content.decode()
 
-        assert heading(html) == CATALOGS[code][titles[key]], key
+        english_title = Page.objects.get(pk=demo.pages[key].pk).title
+        assert heading(html) == CATALOGS[code][english_title], key
         main = html[html.index("<main") : html.index("</main>")]
         # No run of English words is left in the page's content.
         assert not ENGLISH_WORDS.search(main), (key, ENGLISH_WORDS.search(main))
@@ -115,7 +110,7 @@ def test_demo_command_reports_an_up_to_date_site(demo, capsys):
 
 @pytest.mark.parametrize("code", ["en", "ur", "haz"])
 def test_report_and_kit_are_offered_in_each_languages_own_document(client, demo, code):
-    paths = demo_paths()
+    paths = demo_paths(demo)
 
     report = client.get(f"/{code}/{paths['report']}").content.decode()
     campaign = client.get(f"/{code}/{paths['campaign']}").content.decode()
@@ -155,3 +150,55 @@ def test_a_missing_translation_stops_the_demo_with_the_missing_text(demo):
 
     assert '"Our programs"' in str(error.value)
     assert "ur.po" in str(error.value)
+
+
+def demo_page_in(demo, key, code):
+    """The live page of the demo's `key` in a language."""
+    english = demo.pages[key]
+    return (
+        english.specific_class.objects.live()
+        .filter(translation_key=english.translation_key, locale__language_code=code)
+        .get()
+    )
+
+
+@pytest.mark.parametrize("code", ["ur", "haz"])
+def test_demo_petition_is_translated_with_a_target_of_ten_thousand(client, demo, code):
+    page = demo_page_in(demo, "petition", code)
+    html = client.get(page.url).content.decode()
+
+    assert page.slug == "petition"
+    assert page.addressee == CATALOGS[code][petition_demo.ADDRESSEE]
+    assert page.share_text == CATALOGS[code][petition_demo.SHARE_TEXT]
+    why = [block.value for block in page.why]
+    assert why[0]["text"] == CATALOGS[code]["Killings without justice"]
+    assert why[-1]["quote"] == CATALOGS[code]["What crime did they commit?"]
+    assert CATALOGS[code]["What crime did they commit?"] in html
+    assert Petition.objects.get(translation_key=page.translation_key).target == 10000
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "haz"])
+def test_demo_home_and_campaign_show_the_petitions_progress(client, demo, code):
+    petition = demo_page_in(demo, "petition", code)
+    paths = demo_paths(demo)
+
+    for key in ("home", "campaign"):
+        html = client.get(f"/{code}/{paths[key]}").content.decode()
+
+        assert f'id="petition-count-{petition.pk}"' in html, key
+        assert '<progress class="petition-progress__bar" max="10000"' in html, key
+        assert petition.title in html, key
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "haz"])
+def test_demo_campaign_actions_lead_to_the_petition_and_the_sign_up_page(
+    client, demo, code
+):
+    paths = demo_paths(demo)
+    html = client.get(f"/{code}/{paths['campaign']}").content.decode()
+
+    sign = html[html.index('class="action action--sign"') :]
+    assert sign.split("</li>")[0].count(f'href="/{code}/{paths["petition"]}"') == 1
+    notify = html[html.index('class="action action--notify"') :]
+    assert f'href="/{code}/supporters/join/"' in notify.split("</li>")[0]
+    assert client.get(f"/{code}/supporters/join/").status_code == 200

@@ -1,6 +1,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
@@ -155,3 +157,23 @@ def test_no_page_references_another_host(client, home_page):
         hosts = set(EXTERNAL_REFERENCE.findall(html)) - {"testserver"}
         assert hosts == set(), f"{path} references {hosts}"
         assert "@import" not in html
+
+
+def test_page_looks_up_its_translations_once_for_switcher_and_alternates(
+    client, home_page
+):
+    campaign = add_campaign(home_page)
+    translate(campaign, "ur", "ہزارہ کے ساتھ کھڑے ہوں")
+
+    with CaptureQueriesContext(connection) as queries:
+        html = client.get("/en/stand-with-hazara/").content.decode()
+
+    # Both need the translations: the switcher and the hreflang alternates.
+    assert 'href="/ur/stand-with-hazara/" hreflang="ur"' in html
+    assert 'hreflang="ur" href="http://testserver/ur/stand-with-hazara/"' in html
+    translation_lookups = [
+        query["sql"]
+        for query in queries.captured_queries
+        if campaign.translation_key.hex in query["sql"]
+    ]
+    assert len(translation_lookups) == 1

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from home.demo.build import DemoCatalogError, demo_site_ensure
+from home.demo.build import demo_site_ensure
+from home.demo.ensure import DemoCatalogError
 
 
 class Command(BaseCommand):

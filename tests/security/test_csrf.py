@@ -1,0 +1,96 @@
+"""Cross-site request forgery is refused on every form.
+
+The petition form carries no token (its page may be cached for everyone) and
+is guarded by the browser's word on where the request comes from
+(petitions.http); the admin's forms use Django's token. A new public form is
+covered by adding a ProtectedForm to FORMS.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.test import Client
+
+from petitions.models import BlockedEmailDomain, Signature
+from tests.petitions.conftest import sign_data
+
+pytestmark = pytest.mark.django_db
+
+CROSS_SITE = [
+    {"HTTP_SEC_FETCH_SITE": "cross-site"},
+    {"HTTP_SEC_FETCH_SITE": "same-site"},
+    {"HTTP_ORIGIN": "https://evil.example"},
+    {"HTTP_ORIGIN": "null"},
+    {"HTTP_SEC_FETCH_SITE": "cross-site", "HTTP_ORIGIN": "http://testserver"},
+]
+
+
+@dataclass(frozen=True)
+class ProtectedForm:
+    name: str
+    path: Callable[[dict], str]
+    data: Callable[[], dict]
+    stored: Callable[[], int]
+
+
+FORMS = [
+    ProtectedForm(
+        "petition signing form",
+        lambda pages: f"/ur/petitions/{pages['ur'].pk}/sign/",
+        sign_data,
+        lambda: Signature.objects.count(),
+    ),
+]
+
+
+@pytest.mark.parametrize("headers", CROSS_SITE)
+@pytest.mark.parametrize("form", FORMS, ids=lambda form: form.name)
+def test_a_public_form_sent_from_another_site_is_refused_and_stores_nothing(
+    petition_pages, form, headers
+):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(form.path(petition_pages), form.data(), **headers)
+
+    assert response.status_code == 403
+    assert '<html lang="ur"' in response.content.decode()
+    assert form.stored() == 0
+
+
+@pytest.fixture
+def editor():
+    return get_user_model().objects.create_superuser(
+        "editor", "editor@example.org", "correct horse battery"
+    )
+
+
+def test_admin_sign_in_without_the_token_is_refused_in_the_visitors_language(
+    editor,
+):
+    client = Client(enforce_csrf_checks=True)
+
+    response = client.post(
+        "/admin/login/",
+        {"username": "editor", "password": "correct horse battery"},
+        HTTP_ACCEPT_LANGUAGE="ur",
+    )
+
+    assert response.status_code == 403
+    html = response.content.decode()
+    assert "فارم نہیں بھیجا جا سکا" in html
+    assert client.get("/admin/").status_code == 302
+
+
+def test_admin_changes_without_the_token_are_refused(editor):
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(editor)
+
+    response = client.post(
+        "/admin/snippets/petitions/blockedemaildomain/add/",
+        {"domain": "gmail.com", "note": "forged"},
+    )
+
+    assert response.status_code == 403
+    assert not BlockedEmailDomain.objects.exists()

@@ -1,0 +1,104 @@
+"""Links in emails carry tokens that cannot be guessed or altered and work
+only for what they were made for.
+
+A new kind of emailed link (unsubscribing, …) is covered by adding a
+TokenPurpose to PURPOSES: each purpose's tokens are then also tried at every
+other purpose's address, where they must do nothing.
+"""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import pytest
+from django.core import signing
+
+from petitions.models import Signature
+from petitions.services.signatures import signature_confirm_token
+from petitions.tokens import TokenPurpose as Purpose
+from tests.petitions.conftest import sign
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass(frozen=True)
+class TokenPurpose:
+    name: str
+    salt: str
+    make: Callable[[Signature], str]
+    path: Callable[[str], str]
+    # True once the address has acted on the signature.
+    acted: Callable[[Signature], bool]
+
+
+PURPOSES = [
+    TokenPurpose(
+        "confirm a signature",
+        f"petitions.{Purpose.SIGNATURE_CONFIRM}",
+        lambda signature: signature_confirm_token(signature=signature),
+        lambda token: f"/en/petitions/confirm/{token}/",
+        lambda signature: signature.state == Signature.State.CONFIRMED,
+    ),
+]
+
+
+@pytest.fixture
+def signatures(client, petition_pages):
+    for n in range(3):
+        sign(
+            client, petition_pages["en"], "en", name=f"Signer {n}", email=f"s{n}@x.org"
+        )
+    return list(Signature.objects.order_by("pk"))
+
+
+def fresh(signature):
+    return Signature.objects.get(pk=signature.pk)
+
+
+@pytest.mark.parametrize("purpose", PURPOSES, ids=lambda p: p.name)
+def test_a_token_works_for_its_own_signature_only(client, signatures, purpose):
+    first, second, _third = signatures
+    token = purpose.make(first)
+    value, _timestamp, _mac = token.split(":")
+    # The same token with the other signature's id in it.
+    forged = token.replace(f"{value}:", f"{second.pk}:", 1)
+
+    client.get(purpose.path(forged))
+    assert not purpose.acted(fresh(second))
+
+    client.get(purpose.path(token))
+    assert purpose.acted(fresh(first))
+    assert not purpose.acted(fresh(second))
+
+
+@pytest.mark.parametrize("purpose", PURPOSES, ids=lambda p: p.name)
+def test_tokens_signed_for_another_purpose_or_key_do_nothing(
+    client, signatures, purpose, settings
+):
+    signature = signatures[0]
+    foreign = [
+        signing.TimestampSigner(salt="another.purpose").sign(str(signature.pk)),
+        signing.TimestampSigner().sign(str(signature.pk)),
+        signing.dumps(signature.pk, salt=purpose.salt),
+        signing.TimestampSigner(key="another-secret-key", salt=purpose.salt).sign(
+            str(signature.pk)
+        ),
+        *(other.make(signature) for other in PURPOSES if other.salt != purpose.salt),
+    ]
+
+    for token in foreign:
+        response = client.get(purpose.path(token))
+        assert response.status_code in (400, 404), token
+        assert not purpose.acted(fresh(signature)), token
+
+
+@pytest.mark.parametrize("purpose", PURPOSES, ids=lambda p: p.name)
+def test_tokens_are_keyed_hashes_not_sequences(signatures, purpose):
+    tokens = [purpose.make(signature) for signature in signatures]
+    macs = [token.rsplit(":", 1)[1] for token in tokens]
+
+    # HMAC-SHA256 in URL-safe base64: 256 bits nobody can compute without the
+    # secret key.
+    assert all(re.fullmatch(r"[A-Za-z0-9_-]{43}", mac) for mac in macs)
+    assert len(set(macs)) == len(macs)
+    assert len({purpose.salt for purpose in PURPOSES}) == len(PURPOSES)

@@ -1,0 +1,153 @@
+"""Stored and reflected script payloads, in every field a signer or editor
+fills in, come out escaped wherever they are shown: pages, the form sent
+back with errors, search, emails (HTML and subject), the admin."""
+
+import pytest
+from django.core import mail
+from django.utils.html import escape
+from wagtail_localize.strings import StringValue
+
+from petitions.models import BlockedEmailDomain
+from tests.petitions.conftest import confirm_links, sign
+
+pytestmark = pytest.mark.django_db
+
+PAYLOADS = [
+    "<script>alert('xss')</script>",
+    '"><img src=x onerror=alert(1)>',
+    "'><svg/onload=alert(1)>",
+    "</title><script>alert(1)</script>",
+    "javascript:alert(1)",
+]
+# What must never appear unescaped in HTML.
+DANGEROUS = ["<script>alert", "<img src=x", "<svg/onload", "</title><script"]
+
+
+def assert_no_live_markup(html: str) -> None:
+    for fragment in DANGEROUS:
+        assert fragment not in html, fragment
+
+
+@pytest.fixture
+def hostile_pages(petition_pages):
+    """Every translated text of the petition set to a payload, as a careless
+    or compromised editor or translator might type it. Rich text is stored
+    the way the editor stores typed text (escaped): markup cannot get into it
+    through the editor or a translation (see the last test)."""
+    for language, page in petition_pages.items():
+        payload = PAYLOADS[0] + PAYLOADS[1]
+        page.title = f"{page.title} {payload}"
+        page.addressee = payload
+        page.share_text = payload
+        page.thank_you_text = f"<p>{escape(PAYLOADS[3])}</p>"
+        page.confirmation_text = f"<p>{escape(PAYLOADS[2])}</p>"
+        page.save_revision().publish()
+        petition_pages[language] = page.specific_class.objects.get(pk=page.pk)
+    return petition_pages
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("language", ["en", "ur", "haz"])
+def test_signer_fields_are_escaped_in_the_email_and_the_pages_after(
+    client, petition_pages, language, payload
+):
+    # A name may not contain links, so the payload goes where it can: the
+    # letters of a name around it, and the city.
+    name = f"Ali {payload.replace('.', ' ')} Hazara"
+    response = sign(client, petition_pages[language], language, name=name, city="")
+    if response.status_code == 200:
+        # Refused (e.g. a link-like name): the form comes back, escaped.
+        assert_no_live_markup(response.content.decode())
+        return
+    thanks = client.get(response["Location"]).content.decode()
+    assert_no_live_markup(thanks)
+
+    message = mail.outbox[0]
+    html = message.alternatives[0][0]
+    assert_no_live_markup(html)
+    assert "\n" not in message.subject
+    confirmed = client.get(client.get(confirm_links()[0])["Location"])
+    assert_no_live_markup(confirmed.content.decode())
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_values_sent_back_with_the_form_errors_are_escaped(
+    client, petition_pages, payload
+):
+    response = sign(
+        client, petition_pages["ur"], "ur", name=payload, email=payload, city=payload
+    )
+
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "form-errors" in html
+    assert_no_live_markup(html)
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+def test_search_query_is_escaped_where_it_is_shown(client, home_page, payload):
+    response = client.get("/haz/search/", {"q": payload})
+
+    assert response.status_code == 200
+    assert_no_live_markup(response.content.decode())
+
+
+def test_editor_texts_are_escaped_on_every_petition_page_and_in_emails(
+    client, hostile_pages
+):
+    for language, page in hostile_pages.items():
+        sign(client, page, language, email=f"reader-{language}@example.com")
+        paths = [
+            page.url,
+            f"/{language}/petitions/{page.pk}/thanks/",
+            f"/{language}/petitions/{page.pk}/confirmed/",
+            f"/{language}/",
+        ]
+        for path in paths:
+            html = client.get(path).content.decode()
+            assert_no_live_markup(html)
+            assert 'href="javascript:' not in html
+
+    for message in mail.outbox:
+        assert "\n" not in message.subject
+        assert_no_live_markup(message.alternatives[0][0])
+
+
+def test_share_links_carry_editor_text_only_url_encoded(client, hostile_pages):
+    page = hostile_pages["en"]
+    html = client.get(f"/en/petitions/{page.pk}/thanks/").content.decode()
+
+    share = html[html.index('class="share"') :]
+    assert "%3Cscript%3E" in share
+    assert_no_live_markup(share)
+
+
+def test_admin_listings_escape_what_staff_typed(admin_client, hostile_pages):
+    BlockedEmailDomain.objects.create(domain="spam.example", note=PAYLOADS[0])
+    page = hostile_pages["en"]
+
+    for path in (
+        "/admin/snippets/petitions/blockedemaildomain/",
+        f"/admin/pages/{page.get_parent().pk}/",
+        f"/admin/pages/{page.pk}/edit/",
+        "/admin/pages/search/?q=script",
+    ):
+        response = admin_client.get(path)
+        assert response.status_code == 200, path
+        assert_no_live_markup(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    "translated",
+    [
+        "<script>alert(1)</script>",
+        '<b onclick="alert(1)">bold</b>',
+        '<a href="javascript:alert(1)">link</a>',
+        "<img src=x onerror=alert(1)>",
+    ],
+)
+def test_a_translated_rich_text_string_cannot_carry_markup(translated):
+    # Translations of rich text (in the editor or an uploaded PO file) go
+    # through wagtail-localize's check, which allows only bare inline tags.
+    with pytest.raises(ValueError):
+        StringValue.from_translated_html(translated)
