@@ -153,11 +153,13 @@ def site_server(*, tmp_dir: Path, artifacts: Path, accounts: dict):
         url = f"http://127.0.0.1:{port}"
         env = {
             **os.environ,
-            "DJANGO_SETTINGS_MODULE": "tests.e2e.server_settings",
+            # Debug off, so visitors get the site's own error pages; the page
+            # cache off, so a count is current the moment it changes.
+            "DJANGO_SETTINGS_MODULE": "settings.test",
+            "SERVE_MEDIA": "on",
             "DATABASE_URL": database,
             "MEDIA_ROOT": str(tmp_dir / "media"),
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
-            "WAGTAILADMIN_BASE_URL": url,
             "CACHE_KEY_PREFIX": "hazara-e2e",
             # Every test signs from 127.0.0.1: the per-address limits would
             # otherwise keep later signatures as suspect, uncounted.

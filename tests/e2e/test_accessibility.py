@@ -9,6 +9,7 @@ from tests.e2e.steps import (
     PAGES,
     axe_violations,
     computed,
+    follow,
     page_load,
     page_url,
     petition_form_fill,
@@ -39,7 +40,7 @@ def test_pages_have_no_axe_violations(phone, language):
 def test_petition_form_with_errors_has_no_axe_violations(phone, language):
     page_load(phone, page_url(language, "petition"))
     petition_form_fill(phone, name="@someone", email="someone@example")
-    phone.locator("form.petition-form button[type=submit]").click()
+    follow(phone, phone.locator("form.petition-form button[type=submit]"))
 
     assert phone.locator("#form-errors").is_visible()
     assert axe_violations(phone) == []
@@ -105,6 +106,7 @@ def test_form_errors_take_the_focus_and_are_tied_to_their_fields(open_page, lang
 
     # Focus on the summary makes screen readers read it out at once.
     summary = page.locator("#form-errors")
+    summary.wait_for()
     assert focused_id(page) == "form-errors"
     assert summary.get_attribute("role") == "alert"
     assert focus_is_visible(page)

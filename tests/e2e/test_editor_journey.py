@@ -2,7 +2,13 @@
 Hazaragi in wagtail-localize's translation editor; visitors read it."""
 
 from tests.e2e.conftest import ACCOUNTS, DESKTOP
-from tests.e2e.steps import CAMPAIGN, admin_login, page_load, translation_segment
+from tests.e2e.steps import (
+    CAMPAIGN,
+    admin_login,
+    follow,
+    page_load,
+    translation_segment,
+)
 
 TITLE = "Reopen the Hazara Town school"
 ADDRESSEE = "The Education Minister of Balochistan"
@@ -13,6 +19,12 @@ HAZARAGI = {
     INTRO: "بیلید که بچه‌های هزاره‌تاون دوباره د مکتب بورن.",
 }
 SLUG = "reopen-the-hazara-town-school"
+CAMPAIGN_TITLE = "Stand up for the Shia Hazara of Quetta"
+
+
+def messages(page) -> str:
+    """The admin's messages after the last action."""
+    return page.locator(".messages").inner_text().strip()
 
 
 def test_editor_creates_publishes_and_translates_a_petition_into_hazaragi(
@@ -22,14 +34,12 @@ def test_editor_creates_publishes_and_translates_a_petition_into_hazaragi(
     admin_login(admin, username="editor", password=ACCOUNTS["editor"][0])
 
     admin.goto("/admin/pages/")
-    admin.get_by_role(
-        "link", name="Explore child pages of 'Standing with the Hazara of Pakistan'"
-    ).click()
-    admin.get_by_role(
-        "link", name="Explore child pages of 'Stand up for the Shia Hazara of Quetta'"
-    ).click()
-    admin.get_by_role("link", name="Add child page").first.click()
-    admin.get_by_role("link", name="Petition page", exact=True).click()
+    for parent in ("Standing with the Hazara of Pakistan", CAMPAIGN_TITLE):
+        follow(
+            admin, admin.get_by_role("link", name=f"Explore child pages of '{parent}'")
+        )
+    follow(admin, admin.get_by_role("link", name="Add child page").first)
+    follow(admin, admin.get_by_role("link", name="Petition page", exact=True))
     admin.get_by_role("textbox", name="Title*").fill(TITLE)
     admin.get_by_role("textbox", name="Addressed to").fill(ADDRESSEE)
     admin.locator(
@@ -42,29 +52,27 @@ def test_editor_creates_publishes_and_translates_a_petition_into_hazaragi(
         arg=INTRO,
     )
     admin.get_by_role("button", name="More actions").click()
-    admin.get_by_role("button", name="Publish", exact=True).click()
-    admin.get_by_text(f"Page '{TITLE}' created and published.").wait_for()
+    follow(admin, admin.get_by_role("button", name="Publish", exact=True))
+    assert f"Page '{TITLE}' created and published." in messages(admin)
 
-    admin.get_by_role("link", name=TITLE, exact=True).click()
+    follow(admin, admin.get_by_role("link", name=TITLE, exact=True))
     admin.get_by_role("button", name="Actions", exact=True).click()
-    admin.get_by_role("link", name="Translate this page").click()
+    follow(admin, admin.get_by_role("link", name="Translate this page"))
     admin.get_by_label("Hazaragi").check()
-    admin.get_by_role("button", name="Submit").click()
+    follow(admin, admin.get_by_role("button", name="Submit"))
     for source, translation in HAZARAGI.items():
         segment = translation_segment(admin, source)
         segment.get_by_role("button", name="Translate").click()
         segment.locator("textarea").fill(translation)
         segment.get_by_role("button", name="Save").click()
         segment.locator("[lang=haz]", has_text=translation).wait_for()
-    admin.get_by_role("button", name="Publish in Hazaragi").click()
-    admin.locator(
-        ".messages", has_text=f"Published '{HAZARAGI[TITLE]}' in Hazaragi"
-    ).wait_for()
+    follow(admin, admin.get_by_role("button", name="Publish in Hazaragi"))
+    assert messages(admin) == f"Published '{HAZARAGI[TITLE]}' in Hazaragi."
 
     visitor = open_page()
     page_load(visitor, f"/en/{CAMPAIGN}{SLUG}/")
     assert visitor.locator("main h1").inner_text() == TITLE
-    visitor.locator(".language-switcher a[hreflang=haz]").click()
+    follow(visitor, visitor.locator(".language-switcher a[hreflang=haz]"))
     assert visitor.url == f"{demo_site.url}/haz/{CAMPAIGN}{SLUG}/"
     assert visitor.locator("main h1").inner_text() == HAZARAGI[TITLE]
     assert HAZARAGI[ADDRESSEE] in visitor.locator(".petition__addressee").inner_text()

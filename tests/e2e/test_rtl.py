@@ -33,6 +33,11 @@ def starts_right(language: str) -> bool:
     return language != "en"
 
 
+def inline_start(place: dict, rtl: bool) -> float:
+    """Where a box starts in the reading direction."""
+    return place["x"] + place["width"] if rtl else place["x"]
+
+
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_header_navigation_and_cards_run_in_the_languages_direction(
     open_page, language
@@ -47,6 +52,17 @@ def test_header_navigation_and_cards_run_in_the_languages_direction(
         box(page.locator(".language-switcher")),
     )
     assert (site_name["x"] > switcher["x"]) == rtl
+
+    # Header, page and footer start on one line, on the language's side.
+    starts = {
+        part: inline_start(box(page.locator(selector)), rtl)
+        for part, selector in (
+            ("header", ".site-name"),
+            ("main", "main h1"),
+            ("footer", ".footer-contact__name"),
+        )
+    }
+    assert max(starts.values()) - min(starts.values()) < 1, starts
 
     items = page.locator(".site-nav li")
     first, second = box(items.nth(0)), box(items.nth(1))

@@ -8,6 +8,7 @@ from tests.e2e.steps import (
     CAMPAIGN,
     admin_login,
     computed,
+    follow,
     fonts_loaded,
     text_and_box,
     translation_segment,
@@ -22,9 +23,8 @@ def test_urdu_translator_sees_urdu_strings_right_to_left_in_nastaliq(open_page):
 
     # A translator's explorer opens on the Urdu home page, their part of the tree.
     admin.goto("/admin/pages/")
-    admin.locator("tr", has=admin.locator(f"a[href='/ur/{CAMPAIGN}']")).locator(
-        "a[href$='/edit/']"
-    ).first.click()
+    row = admin.locator("tr", has=admin.locator(f"a[href='/ur/{CAMPAIGN}']"))
+    follow(admin, row.locator("a[href$='/edit/']").first)
     assert re.search(r"/admin/pages/\d+/edit/$", admin.url)
     editor = admin.locator(".w-translation-target")
     assert editor.get_attribute("data-target-lang") == "ur"

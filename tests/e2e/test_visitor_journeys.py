@@ -10,6 +10,7 @@ from tests.e2e.steps import (
     LANGUAGES,
     PAGES,
     confirmation_link,
+    follow,
     in_arabic_script,
     page_load,
     petition_form_fill,
@@ -50,22 +51,22 @@ def test_visitor_switches_language_reads_a_goal_signs_and_confirms_by_email(
 
     page_load(page, "/")
     assert page.url == f"{demo_site.url}/{LANDS_ON[language]}/"
-    page.locator(f".language-switcher a[hreflang={language}]").click()
+    follow(page, page.locator(f".language-switcher a[hreflang={language}]"))
     assert page.url == f"{demo_site.url}/{language}/"
     assert page.locator("html").get_attribute("lang") == language
 
-    page.locator(f".site-nav a[href='/{language}/{CAMPAIGN}']").click()
+    follow(page, page.locator(f".site-nav a[href='/{language}/{CAMPAIGN}']"))
     assert_in_language(page, language)
-    page.locator(f"main a[href='/{language}/{PAGES['goal']}']").first.click()
+    follow(page, page.locator(f"main a[href='/{language}/{PAGES['goal']}']").first)
     assert_in_language(page, language)
     assert page.locator("main p").first.inner_text().strip()
     page.go_back()
-    page.locator(f"main a[href='/{language}/{PAGES['petition']}']").first.click()
+    follow(page, page.locator(f"main a[href='/{language}/{PAGES['petition']}']").first)
     assert_in_language(page, language)
     before = shown_count(page)
 
     petition_form_fill(page, name=name, email=email, city=city)
-    page.locator("form.petition-form button[type=submit]").click()
+    follow(page, page.locator("form.petition-form button[type=submit]"))
 
     assert re.fullmatch(
         rf"{demo_site.url}/{language}/petitions/\d+/thanks/", page.url
@@ -87,10 +88,10 @@ def test_visitor_switches_language_reads_a_goal_signs_and_confirms_by_email(
     ), page.url
     assert share_hosts(page) == SHARE_HOSTS
     assert shown_count(page) == before + 1
-    page.locator(f"main a[href='/{language}/{PAGES['petition']}']").click()
+    follow(page, page.locator(f"main a[href='/{language}/{PAGES['petition']}']"))
     for other in [code for code in LANGUAGES if code != language]:
         assert shown_count(page) == before + 1
-        page.locator(f".language-switcher a[hreflang={other}]").click()
+        follow(page, page.locator(f".language-switcher a[hreflang={other}]"))
         assert page.url == f"{demo_site.url}/{other}/{PAGES['petition']}"
     assert shown_count(page) == before + 1
     assert page.context.cookies() == []
