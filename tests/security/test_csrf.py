@@ -45,18 +45,18 @@ FORMS = [
 ]
 
 
-@pytest.mark.parametrize("headers", CROSS_SITE)
 @pytest.mark.parametrize("form", FORMS, ids=lambda form: form.name)
 def test_a_public_form_sent_from_another_site_is_refused_and_stores_nothing(
-    petition_pages, form, headers
+    petition_pages, form
 ):
     client = Client(enforce_csrf_checks=True)
 
-    response = client.post(form.path(petition_pages), form.data(), **headers)
+    for headers in CROSS_SITE:
+        response = client.post(form.path(petition_pages), form.data(), **headers)
 
-    assert response.status_code == 403
-    assert '<html lang="ur"' in response.content.decode()
-    assert form.stored() == 0
+        assert response.status_code == 403, headers
+        assert '<html lang="ur"' in response.content.decode()
+        assert form.stored() == 0
 
 
 @pytest.fixture
