@@ -64,7 +64,7 @@ def shown_count(page) -> int:
 
 def thanks_url(page) -> str:
     """The thank-you page's address, read from the petition page's form."""
-    action = page.locator("form.petition-form").get_attribute("action")
+    action = page.locator("form[action$='/sign/']").get_attribute("action")
     return re.sub(r"/sign/$", "/thanks/", action)
 
 

@@ -66,7 +66,7 @@ def test_visitor_switches_language_reads_a_goal_signs_and_confirms_by_email(
     before = shown_count(page)
 
     petition_form_fill(page, name=name, email=email, city=city)
-    follow(page, page.locator("form.petition-form button[type=submit]"))
+    follow(page, page.locator("form[action$='/sign/'] button[type=submit]"))
 
     assert re.fullmatch(
         rf"{demo_site.url}/{language}/petitions/\d+/thanks/", page.url
