@@ -235,6 +235,7 @@ class HomePage(ContentPage):
         "campaigns.CampaignPage",
         "campaigns.ProgramIndexPage",
         "campaigns.DonatePage",
+        "campaigns.FormPage",
     ]
     max_count_per_parent = 1
 

@@ -647,6 +647,7 @@ class PersonForm(forms.Form):
 class PersonEraseConfirmForm(PersonForm):
     signatures = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     supporters = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    form_submissions = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
 
 
 ERASE_PERMISSIONS = ("petitions.delete_signature", "petitions.delete_supporter")
@@ -676,6 +677,7 @@ class PersonEraseView(StaffView, FormView):
                 "email": form.cleaned_data["email"],
                 "signatures": found.signatures,
                 "supporters": found.supporters,
+                "form_submissions": found.form_submissions,
             }
         )
         return self.render_to_response(
@@ -685,9 +687,10 @@ class PersonEraseView(StaffView, FormView):
     def _erase(self, confirm):
         data = confirm.cleaned_data
         found = person_data(email=data["email"])
-        if (found.signatures, found.supporters) != (
+        if (found.signatures, found.supporters, found.form_submissions) != (
             data["signatures"],
             data["supporters"],
+            data["form_submissions"],
         ):
             messages.warning(
                 self.request,
@@ -702,7 +705,7 @@ class PersonEraseView(StaffView, FormView):
         messages.success(
             self.request,
             format_html(
-                "{} {}",
+                "{} {} {}",
                 ngettext(
                     "Deleted %(count)d signature.",
                     "Deleted %(count)d signatures.",
@@ -715,6 +718,12 @@ class PersonEraseView(StaffView, FormView):
                     erased.supporters,
                 )
                 % {"count": erased.supporters},
+                ngettext(
+                    "Deleted %(count)d form submission.",
+                    "Deleted %(count)d form submissions.",
+                    erased.form_submissions,
+                )
+                % {"count": erased.form_submissions},
             ),
         )
         return redirect("erase_person:index")

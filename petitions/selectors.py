@@ -17,6 +17,7 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 
+from campaigns.models import FormPageSubmission
 from petitions.formatting import date_format, number_format
 from petitions.identity import email_canonical, email_domain
 from petitions.models import (
@@ -365,6 +366,8 @@ class PersonData:
     signatures: int
     petitions: list[str]
     supporters: int
+    # Form page submissions sent with this address (campaigns app).
+    form_submissions: int = 0
 
 
 def person_data(*, email: str) -> PersonData:
@@ -381,4 +384,9 @@ def person_data(*, email: str) -> PersonData:
             )
         ),
         supporters=Supporter.objects.filter(email_canonical=canonical).count(),
+        form_submissions=FormPageSubmission.objects.filter(
+            email_canonical=canonical
+        ).count()
+        if canonical
+        else 0,
     )

@@ -17,6 +17,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from campaigns.services import form_submissions_erase
 from petitions.identity import email_canonical
 from petitions.models import Petition, Signature, Supporter
 from petitions.selectors import InvalidationCriteria, signatures_to_invalidate
@@ -41,6 +42,7 @@ class InvalidationChanged(Exception):
 class PersonErased:
     signatures: int
     supporters: int
+    form_submissions: int = 0
 
 
 def staff_action_log(
@@ -92,7 +94,8 @@ def signatures_invalidate(
 
 def person_erase(*, email: str, user) -> PersonErased:
     """Delete everything stored about the person with this address: their
-    signatures on every petition and their supporter list entry. Their
+    signatures on every petition, their supporter list entry and the forms
+    they sent. Their
     signatures stop counting; every other signature and count stays."""
     canonical = email_canonical(email)
     signatures = Signature.objects.filter(email_canonical=canonical)
@@ -102,6 +105,7 @@ def person_erase(*, email: str, user) -> PersonErased:
         supporter_count, _detail = Supporter.objects.filter(
             email_canonical=canonical
         ).delete()
+        form_count = form_submissions_erase(canonical_email=canonical)
     for petition in Petition.objects.filter(pk__in=petition_ids):
         petition_reconcile(petition=petition)
     staff_action_log(
@@ -109,9 +113,17 @@ def person_erase(*, email: str, user) -> PersonErased:
         user=user,
         model=Signature,
         label="One person",
-        data={"signatures": signature_count, "supporters": supporter_count},
+        data={
+            "signatures": signature_count,
+            "supporters": supporter_count,
+            "form_submissions": form_count,
+        },
     )
-    return PersonErased(signatures=signature_count, supporters=supporter_count)
+    return PersonErased(
+        signatures=signature_count,
+        supporters=supporter_count,
+        form_submissions=form_count,
+    )
 
 
 def signatures_anonymise_due(*, now: datetime | None = None) -> dict[int, int]:

@@ -88,6 +88,7 @@ class CampaignPage(ContentPage):
         "campaigns.GoalPage",
         "campaigns.ReportPage",
         "petitions.PetitionPage",
+        "campaigns.FormPage",
     ]
 
     class Meta:

@@ -1,0 +1,117 @@
+"""The visitor's form of a form page: Wagtail's form builder, with the field
+names and choice values of the English page whatever the language, limits on
+every text, a honeypot, and the "keep me informed" box."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+
+from petitions.forms import CONSENT_LABEL, honeypot_field
+
+# Longest answer a multi-line field takes (a contact message), in characters.
+MULTILINE_MAX_LENGTH = 5000
+HONEYPOT_NAME = "homepage_url"
+KEEP_INFORMED_NAME = "keep_informed"
+# Names the form adds itself; an editor's field cannot take them.
+RESERVED_NAMES = frozenset({HONEYPOT_NAME, KEEP_INFORMED_NAME, "language"})
+
+
+def _lines(value: str) -> list[str]:
+    from wagtail.contrib.forms.forms import _split_by_newline_or_comma
+
+    return [line for line in _split_by_newline_or_comma(value or "") if line]
+
+
+class SiteForm(BaseForm):
+    honeypot_name = HONEYPOT_NAME
+
+    @property
+    def consent_text(self) -> str:
+        """The "keep me informed" wording exactly as this visitor read it."""
+        return str(CONSENT_LABEL)
+
+    def answers(self) -> dict:
+        """What the visitor answered, under the English page's field names,
+        without the honeypot and the box."""
+        return {
+            name: value
+            for name, value in self.cleaned_data.items()
+            if name not in (HONEYPOT_NAME, KEEP_INFORMED_NAME)
+        }
+
+    def email_answer(self) -> str:
+        """The first email field's answer: who sent the form."""
+        for name, field in self.fields.items():
+            if isinstance(field, forms.EmailField) and self.cleaned_data.get(name):
+                return self.cleaned_data[name]
+        return ""
+
+
+class SiteFormBuilder(FormBuilder):
+    """Builds the form of one language's page. `source_fields` are the
+    English page's fields: a translated choice is stored as the English
+    choice at the same position, so answers compare across languages."""
+
+    def __init__(self, fields, *, source_fields=(), offer_updates=False):
+        super().__init__(fields)
+        self.source_by_key = {field.translation_key: field for field in source_fields}
+        self.offer_updates = offer_updates
+
+    def _source(self, field):
+        return self.source_by_key.get(field.translation_key, field)
+
+    def _choice_values(self, field) -> list[tuple[str, str]]:
+        source = _lines(self._source(field).choices)
+        return [
+            (source[index] if index < len(source) else label, label)
+            for index, label in enumerate(_lines(field.choices))
+        ]
+
+    def get_formatted_field_choices(self, field):
+        return self._choice_values(field)
+
+    def get_formatted_field_initial(self, field):
+        by_label = {label: value for value, label in self._choice_values(field)}
+        return [by_label.get(line, line) for line in _lines(field.default_value)]
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MULTILINE_MAX_LENGTH
+        return super().create_multiline_field(field, options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = 254
+        options.setdefault("widget", forms.EmailInput(attrs={"autocomplete": "email"}))
+        return super().create_email_field(field, options)
+
+    def create_url_field(self, field, options):
+        options["max_length"] = 2000
+        return super().create_url_field(field, options)
+
+    def create_hidden_field(self, field, options):
+        options["max_length"] = 255
+        return super().create_hidden_field(field, options)
+
+    def create_number_field(self, field, options):
+        options.update(max_value=10**15, min_value=-(10**15))
+        return super().create_number_field(field, options)
+
+    def get_form_class(self):
+        fields = dict(self.formfields)
+        for name in RESERVED_NAMES & fields.keys():
+            # Never shadow the form's own fields; the admin refuses such
+            # labels (campaigns.admin_forms), this covers older pages.
+            fields.pop(name)
+        if self.offer_updates:
+            fields[KEEP_INFORMED_NAME] = forms.BooleanField(
+                label=CONSENT_LABEL, required=False
+            )
+        fields[HONEYPOT_NAME] = honeypot_field()
+        return type("SiteForm", (SiteForm,), fields)
+
+
+def reserved_name_error(name: str):
+    return forms.ValidationError(
+        _("“%(name)s” is used by the form itself; choose another label."),
+        params={"name": name},
+        code="reserved",
+    )
