@@ -132,7 +132,8 @@ def test_invalid_answers_are_explained_in_the_visitors_language_and_nothing_is_k
     assert bad_email != "Enter a valid email address."
     assert response.status_code == 200
     assert 'role="alert"' in html
-    assert f'<p class="site-form__error" id="id_email_address_error">{bad_email}' in html
+    error = f'<p class="site-form__error" id="id_email_address_error">{bad_email}'
+    assert error in html
     assert 'id="id_region_error"' in html
     assert not FormPageSubmission.objects.exists()
     assert not response.cookies
