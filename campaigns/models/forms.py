@@ -8,6 +8,7 @@ stored against the English page with the language it was made in, so staff
 see one table per form, whatever language people used.
 """
 
+from django.conf import settings
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext_lazy as _
@@ -188,4 +189,5 @@ class FormPageSubmission(AbstractFormSubmission):
         indexes = [models.Index(fields=["page", "submit_time"])]
 
     def get_data(self):
-        return {**super().get_data(), "language": self.language}
+        language = dict(settings.LANGUAGES).get(self.language, self.language)
+        return {**super().get_data(), "language": str(language)}
