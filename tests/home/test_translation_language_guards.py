@@ -176,3 +176,10 @@ def test_translator_of_both_languages_edits_both(client, translated):
         translation = translation_of(translated["snippet"], code)
         assert string_edit(client, translation).status_code == 201
         assert override_edit(client, translation).status_code == 201
+        assert po_download(client, translation).status_code == 200
+        page_translation = translation_of(translated["page"], code)
+        preview = client.get(
+            reverse("wagtail_localize:preview_translation", args=[page_translation.id])
+        )
+        assert preview.status_code == 200
+        assert "Stand with the Hazara" in preview.content.decode()
