@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from campaigns.demo import form_pages_demo_ensure
 from home.demo import content, media
 from home.demo.ensure import (
     DemoCatalogError,
@@ -31,7 +32,6 @@ from home.demo.ensure import (
 )
 from home.models import Footer, NavigationMenu, Organisation, SiteSettings
 from home.site_setup import site_tree_ensure
-from campaigns.demo import form_pages_demo_ensure
 from petitions.demo import petition_demo_ensure
 
 CATALOGS = Path(__file__).resolve().parent / "locale"

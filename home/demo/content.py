@@ -335,8 +335,7 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                                     action(
                                         "volunteer",
                                         "Become a volunteer",
-                                        "Join now: tell us how you would like "
-                                        "to help.",
+                                        "Join now: tell us how you would like to help.",
                                         page=pages["volunteer"],
                                     ),
                                     action(
