@@ -1,7 +1,8 @@
 """The site the browser tests visit: a real server process (`manage.py
 runserver`, as `make run` serves it) on a free loopback port, with a database
 of its own built once by `migrate` and `demo`, sending its emails to an SMTP
-server on loopback (aiosmtpd) whose inbox the tests read.
+server on loopback (aiosmtpd) whose inbox the tests read; form pages' staff
+notifications go to STAFF_EMAIL.
 
 The database is never the unit tests' one: a temporary SQLite file, or on
 PostgreSQL the database named by DATABASE_URL with `_e2e` appended, created
@@ -26,6 +27,8 @@ from urllib.parse import urlsplit, urlunsplit
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = Path(__file__).with_name("site_build.py")
 STARTUP_SECONDS = 60
+# Where the site tells staff about each form page's submission.
+STAFF_EMAIL = "staff-e2e@example.org"
 
 
 def free_port() -> int:
@@ -50,11 +53,15 @@ class Inbox:
             self._arrived.notify_all()
         return "250 Message accepted"
 
-    def wait_for(self, *, to: str, timeout: float = 15):
-        """The first message to `to`, waiting for it to arrive."""
+    def wait_for(self, *, to: str, reply_to: str = "", timeout: float = 15):
+        """The first message to `to` (and with `reply_to` among its Reply-To
+        addresses, if given), waiting for it to arrive."""
+
+        def matches(message) -> bool:
+            return to in message["To"] and reply_to in (message["Reply-To"] or "")
 
         def find():
-            return next((m for m in self.messages if to in m["To"]), None)
+            return next((m for m in self.messages if matches(m)), None)
 
         with self._arrived:
             if not self._arrived.wait_for(find, timeout=timeout):
@@ -160,6 +167,7 @@ def site_server(*, tmp_dir: Path, artifacts: Path, accounts: dict):
             "DATABASE_URL": database,
             "MEDIA_ROOT": str(tmp_dir / "media"),
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+            "STAFF_NOTIFICATION_EMAILS": STAFF_EMAIL,
             "CACHE_KEY_PREFIX": "hazara-e2e",
             # Every test signs from 127.0.0.1: the per-address limits would
             # otherwise keep later signatures as suspect, uncounted.

@@ -21,7 +21,13 @@ PAGES = {
     "petition": CAMPAIGN + "petition/",
     "report": CAMPAIGN + "report/",
     "donate": "donate/",
+    "volunteer": "join-now/",
+    "coordinator": CAMPAIGN + "regional-coordinator/",
+    "contact": "contact/",
 }
+# Form pages (campaigns.FormPage): they post to /<language>/forms/<id>/send/.
+FORM_PAGES = ("volunteer", "coordinator", "contact")
+FORM_SENT_BY = "form.site-form[action$='/send/']"
 
 # Western, Persian and Arabic-Indic digits, as the languages write them.
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
@@ -66,6 +72,20 @@ def thanks_url(page) -> str:
     """The thank-you page's address, read from the petition page's form."""
     action = page.locator("form[action$='/sign/']").get_attribute("action")
     return re.sub(r"/sign/$", "/thanks/", action)
+
+
+def form_thanks_url(page) -> str:
+    """A form page's thank-you page, read from its form's address."""
+    action = page.locator(FORM_SENT_BY).get_attribute("action")
+    return re.sub(r"/send/$", "/thanks/", action)
+
+
+def assert_in_language(page, language: str) -> None:
+    """The page is in the language and has been translated into it."""
+    assert page.locator("html").get_attribute("lang") == language
+    assert page.locator(".untranslated-notice").count() == 0
+    heading = page.locator("main h1").inner_text()
+    assert in_arabic_script(heading) == (language != "en"), heading
 
 
 def petition_form_fill(page, *, name: str, email: str, city: str = "") -> None:

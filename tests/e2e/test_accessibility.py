@@ -1,15 +1,19 @@
 """axe-core on every kind of public page in every language, and signing with
-the keyboard alone: visible focus, errors announced and tied to their fields."""
+the keyboard alone: visible focus, errors announced and tied to their fields,
+on the petition's form and on a form page's."""
 
 import pytest
 
 from tests.e2e.conftest import DESKTOP
 from tests.e2e.steps import (
+    FORM_PAGES,
+    FORM_SENT_BY,
     LANGUAGES,
     PAGES,
     axe_violations,
     computed,
     follow,
+    form_thanks_url,
     page_load,
     page_url,
     petition_form_fill,
@@ -32,7 +36,11 @@ def test_pages_have_no_axe_violations(phone, language):
         page_load(phone, address)
         if found := axe_violations(phone):
             violations[address] = found
+        if phone.locator(FORM_SENT_BY).count():
+            # Each form page's thank-you page is checked after it.
+            addresses.append(form_thanks_url(phone))
 
+    assert len(addresses) == len(PAGES) + 1 + len(OTHER_PAGES) + len(FORM_PAGES)
     assert violations == {}
 
 
@@ -124,3 +132,42 @@ def test_form_errors_take_the_focus_and_are_tied_to_their_fields(open_page, lang
     page.keyboard.press("Enter")
     assert focused_id(page) == "id_name"
     assert page.locator("#id_name").input_value() == "@someone"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_form_page_errors_take_the_focus_are_tied_to_their_fields_and_pass_axe(
+    open_page, language
+):
+    page = open_page(viewport=DESKTOP)
+    page_load(page, page_url(language, "volunteer"))
+    # Spaces only (the browser lets them through; to the site, no name) and
+    # an address without a domain.
+    page.locator("#id_your_name").fill("   ")
+    page.locator("#id_your_email_address").fill("someone@example")
+    page.locator("#id_your_email_address").press("Enter")
+
+    summary = page.locator("#form-errors")
+    summary.wait_for()
+    assert focused_id(page) == "form-errors"
+    assert summary.get_attribute("role") == "alert"
+    assert focus_is_visible(page)
+    assert axe_violations(page) == []
+    for field in ("id_your_name", "id_your_email_address"):
+        element = page.locator(f"#{field}")
+        assert element.get_attribute("aria-invalid") == "true"
+        described_by = element.get_attribute("aria-describedby").split()
+        error = page.locator(f"#{field}_error")
+        assert error.get_attribute("id") in described_by
+        link = summary.locator(f"a[href='#{field}']")
+        assert link.inner_text() == error.inner_text()
+    assert "id_your_email_address_helptext" in page.locator(
+        "#id_your_email_address"
+    ).get_attribute("aria-describedby")
+    for field in ("id_where_you_live", "id_anything_else_we_should_know"):
+        assert page.locator(f"#{field}").get_attribute("aria-invalid") is None
+
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert focused_id(page) == "id_your_email_address"
+    assert page.locator("#id_your_email_address").input_value() == "someone@example"

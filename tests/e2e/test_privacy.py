@@ -2,7 +2,16 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.e2e.steps import LANGUAGES, PAGES, page_load, page_url, thanks_url
+from tests.e2e.steps import (
+    FORM_PAGES,
+    FORM_SENT_BY,
+    LANGUAGES,
+    PAGES,
+    form_thanks_url,
+    page_load,
+    page_url,
+    thanks_url,
+)
 
 OTHER_PUBLIC_PAGES = ["search/?q=Quetta", "supporters/join/", "no-such-page/"]
 
@@ -42,4 +51,8 @@ def test_public_pages_load_nothing_from_other_hosts_and_set_no_cookie(
         }
         assert foreign == set(), address
         assert phone.locator("html").get_attribute("lang") == language, address
+        if phone.locator(FORM_SENT_BY).count():
+            # Each form page's thank-you page is checked after it.
+            addresses.append(form_thanks_url(phone))
+    assert len(addresses) == len(PAGES) + 1 + len(OTHER_PUBLIC_PAGES) + len(FORM_PAGES)
     assert phone.context.cookies() == []

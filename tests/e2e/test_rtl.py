@@ -142,3 +142,64 @@ def test_text_is_set_in_the_languages_font_served_by_the_site(
     # Only the language's own faces, each from the site itself.
     assert files <= FONT_FILES[language]
     assert (FONT_FILES[language] & files) or language == "en"
+
+
+def start_gap(label: dict, control: dict, rtl: bool) -> float:
+    """How far a label's text starts from where its control starts."""
+    if rtl:
+        return control["x"] + control["width"] - label["text"]["right"]
+    return label["text"]["left"] - control["x"]
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_form_page_runs_in_the_languages_direction_and_font(phone, language):
+    page_load(phone, page_url(language, "volunteer"))
+    rtl = starts_right(language)
+
+    fields = (
+        "your_name",
+        "your_email_address",
+        "where_you_live",
+        "anything_else_we_should_know",
+    )
+    for field in fields:
+        label = text_and_box(phone.locator(f"label[for=id_{field}]"))
+        control = box(phone.locator(f"#id_{field}"))
+        assert abs(start_gap(label, control, rtl)) < 2, field
+    first_input = box(phone.locator("#id_your_name"))
+    legend = text_and_box(phone.locator("#id_how_you_would_like_to_help legend"))
+    assert abs(start_gap(legend, first_input, rtl)) < 2
+
+    # Every box stands where the language starts, before its words, and the
+    # boxes line up under the first field's start.
+    checks = [f"how_you_would_like_to_help_{n}" for n in range(5)] + ["keep_informed"]
+    for check in checks:
+        checkbox = box(phone.locator(f"#id_{check}"))
+        # A choice's label holds its box and words; the single box's, words.
+        label = phone.locator(f"label[for=id_{check}]")
+        words = box(label if check == "keep_informed" else label.locator("span"))
+        assert (checkbox["x"] > words["x"]) == rtl, check
+        gap = inline_start(checkbox, rtl) - inline_start(first_input, rtl)
+        assert abs(gap) < 1, check
+    button = box(phone.locator("form.site-form button[type=submit]"))
+    assert abs(inline_start(button, rtl) - inline_start(first_input, rtl)) < 1
+
+    # Labels, what visitors type and choose, and the button: the language's font.
+    for selector in (
+        "label[for=id_your_name]",
+        "#id_your_name",
+        "#id_where_you_live",
+        "#id_anything_else_we_should_know",
+        "button[type=submit]",
+    ):
+        font = computed(phone.locator(f"form.site-form {selector}"), "font-family")[0]
+        first = font.split(",")[0].strip('"')
+        if language in FONTS:
+            assert first == FONTS[language], selector
+        else:
+            assert not any(name in font for name in FONTS.values()), selector
+    # The drop-down keeps the text's line height, so Nastaliq's tall letters
+    # are not cut off at its top.
+    select, text = phone.locator("#id_where_you_live"), phone.locator("#id_your_name")
+    assert computed(select, "line-height") == computed(text, "line-height")
+    assert box(select)["height"] >= box(text)["height"] - 1

@@ -1,8 +1,9 @@
-"""How pages look: screenshots of the petition page in every language at
-phone and desktop widths, kept by the run in test-artifacts/screenshots/
-(copies in docs/screenshots/ for the README), each taken once the page fits
-its width; nothing runs off the side of the narrowest phones; the progress
-bar looks the same on every page that shows it."""
+"""How pages look: screenshots of the petition and volunteer form pages in
+every language at phone and desktop widths, kept by the run in
+test-artifacts/screenshots/ (copies in docs/screenshots/ for the README),
+each taken once the page fits its width; nothing runs off the side of the
+narrowest phones; the progress bar looks the same on every page that shows
+it."""
 
 import pytest
 
@@ -12,30 +13,40 @@ from tests.e2e.steps import LANGUAGES, computed, page_load, page_url
 SCREENSHOTS = ARTIFACTS / "screenshots"
 # The narrowest phones still in use: the page must read at this width too.
 NARROW = {"width": 320, "height": 640}
+NARROW_KINDS = (
+    "home",
+    "campaign",
+    "petition",
+    "volunteer",
+    "donate",
+    "appeal",
+    "programs",
+)
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_petition_page_fits_its_width_and_is_photographed(open_page, language, width):
+def test_petition_and_volunteer_pages_fit_their_width_and_are_photographed(
+    open_page, language, width
+):
     page = open_page(viewport=WIDTHS[width])
-    page_load(page, page_url(language, "petition"))
-
-    assert (
-        page.evaluate("document.documentElement.scrollWidth")
-        <= (WIDTHS[width]["width"])
-    )
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(
-        path=SCREENSHOTS / f"petition-{language}-{width}.png", full_page=True
-    )
+    for kind in ("petition", "volunteer"):
+        page_load(page, page_url(language, kind))
+
+        scroll_width = page.evaluate("document.documentElement.scrollWidth")
+        assert scroll_width <= WIDTHS[width]["width"], kind
+        page.screenshot(
+            path=SCREENSHOTS / f"{kind}-{language}-{width}.png", full_page=True
+        )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_pages_fit_the_narrowest_phones(open_page, language):
     page = open_page(viewport=NARROW)
     too_wide = {}
-    for kind in ("home", "campaign", "petition", "donate", "appeal", "programs"):
+    for kind in NARROW_KINDS:
         page_load(page, page_url(language, kind))
         width = page.evaluate("document.documentElement.scrollWidth")
         if width > NARROW["width"]:

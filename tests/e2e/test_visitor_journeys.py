@@ -9,6 +9,7 @@ from tests.e2e.steps import (
     CAMPAIGN,
     LANGUAGES,
     PAGES,
+    assert_in_language,
     confirmation_link,
     follow,
     in_arabic_script,
@@ -30,14 +31,6 @@ SIGNERS = {
     ("haz", False): ("علی یاوری", "مری‌آباد"),
 }
 SHARE_HOSTS = {"wa.me", "www.facebook.com", "x.com", "t.me", "mailto"}
-
-
-def assert_in_language(page, language: str) -> None:
-    """The page is in the language and has been translated into it."""
-    assert page.locator("html").get_attribute("lang") == language
-    assert page.locator(".untranslated-notice").count() == 0
-    heading = page.locator("main h1").inner_text()
-    assert in_arabic_script(heading) == (language != "en"), heading
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["js", "no-js"])
