@@ -18,6 +18,11 @@ HONEYPOT_NAME = "homepage_url"
 KEEP_INFORMED_NAME = "keep_informed"
 # Names the form adds itself; an editor's field cannot take them.
 RESERVED_NAMES = frozenset({HONEYPOT_NAME, KEEP_INFORMED_NAME, "language"})
+# Answers under these stored names are the sender's name.
+NAME_FIELDS = ("name", "your_name", "full_name")
+# A drop-down starts on this, so nobody is taken to have chosen the first
+# choice by skipping it.
+NO_CHOICE = _("Choose one")
 
 
 def _lines(value: str) -> list[str]:
@@ -106,6 +111,18 @@ class SiteFormBuilder(FormBuilder):
                 field.default_value.strip()
             )
         return options
+
+    def create_singleline_field(self, field, options):
+        if (field.clean_name or field.get_field_clean_name()) in NAME_FIELDS:
+            options.setdefault(
+                "widget", forms.TextInput(attrs={"autocomplete": "name"})
+            )
+        return super().create_singleline_field(field, options)
+
+    def create_dropdown_field(self, field, options):
+        form_field = super().create_dropdown_field(field, options)
+        form_field.choices = [("", NO_CHOICE), *form_field.choices]
+        return form_field
 
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTILINE_MAX_LENGTH

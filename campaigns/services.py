@@ -10,7 +10,12 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext
 
-from campaigns.form_builder import HONEYPOT_NAME, KEEP_INFORMED_NAME, SiteForm
+from campaigns.form_builder import (
+    HONEYPOT_NAME,
+    KEEP_INFORMED_NAME,
+    NAME_FIELDS,
+    SiteForm,
+)
 from campaigns.models import FormPage, FormPageSubmission
 from petitions.forms import validate_signer_name
 from petitions.identity import email_canonical, ip_hash, name_normalize
@@ -18,9 +23,6 @@ from petitions.ratelimit import rate_limited
 from petitions.selectors import email_domain_is_blocked
 
 logger = logging.getLogger(__name__)
-
-# Answers under these stored names are taken as the sender's name.
-NAME_FIELDS = ("name", "your_name", "full_name")
 
 
 def _sender_name(answers: dict) -> str:

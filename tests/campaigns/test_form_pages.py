@@ -52,6 +52,7 @@ def test_hazaragi_and_english_submissions_land_in_one_table_under_the_same_names
     # The Hazaragi choice is shown in Hazaragi, sent as its position and
     # stored as the English one.
     assert re.search(r'<option value="1"[^>]*>کویته</option>', html)
+    assert re.search(r'<option value="" selected>[^<]+</option>', html)
     assert 'name="your_name"' in html and 'name="email_address"' in html
 
     haz = client.post(submit_url(volunteer_haz, "haz"), SENT)
