@@ -236,7 +236,8 @@ def supporter_confirm(*, token: str) -> SupporterConfirmResult:
         return SupporterConfirmResult(outcome=SupporterConfirmOutcome.EXPIRED)
     except signing.BadSignature:
         return SupporterConfirmResult(outcome=SupporterConfirmOutcome.INVALID)
-    supporter = Supporter.objects.filter(pk=pk).first()
+    # Signed by this site but not an id: a token of another kind of link.
+    supporter = Supporter.objects.filter(pk=pk).first() if pk.isdigit() else None
     if supporter is None:
         return SupporterConfirmResult(outcome=SupporterConfirmOutcome.INVALID)
     if supporter.state == Supporter.State.UNSUBSCRIBED:
@@ -252,17 +253,15 @@ def supporter_confirm(*, token: str) -> SupporterConfirmResult:
     )
 
 
-def _address_for_unsubscribe(value: str) -> tuple[str, str, str] | None:
+UNSUBSCRIBE_SOURCES = {"signature": Signature, "supporter": Supporter}
+
+
+def _address_for_unsubscribe(kind: str, pk: str) -> tuple[str, str, str] | None:
     """(email, canonical email, language) behind an unsubscribe token's value,
     or None when nothing of that person is left."""
-    kind, _colon, pk = value.partition(":")
-    if not pk.isdigit():
-        return None
-    model = {"signature": Signature, "supporter": Supporter}.get(kind)
-    if model is None:
-        return None
     row = (
-        model.objects.filter(pk=pk)
+        UNSUBSCRIBE_SOURCES[kind]
+        .objects.filter(pk=pk)
         .values_list("email", "email_canonical", "language")
         .first()
     )
@@ -280,7 +279,11 @@ def supporter_unsubscribe(*, token: str) -> UnsubscribeOutcome:
         value = token_read(purpose=TokenPurpose.UNSUBSCRIBE, token=token)
     except signing.BadSignature:
         return UnsubscribeOutcome.INVALID
-    address = _address_for_unsubscribe(value)
+    kind, _colon, pk = value.partition(":")
+    if kind not in UNSUBSCRIBE_SOURCES or not pk.isdigit():
+        # Signed with our key and salt but not by unsubscribe_url.
+        return UnsubscribeOutcome.INVALID
+    address = _address_for_unsubscribe(kind, pk)
     if address is None:
         # Deleted or anonymised: there is nothing left to email.
         return UnsubscribeOutcome.ALREADY

@@ -5,189 +5,40 @@ A new public form or link (a form page, unsubscribing, …) is covered by adding
 a PublicEndpoint to PUBLIC_ENDPOINTS: the property test in test_bad_input.py
 sends it its share of the generated submissions, checks that no answer is a
 server error and that every refusal is a translated message, and runs the
-entry's own `check` (for forms: nothing invalid was stored).
+entry's own `check` (for forms: nothing invalid was stored). What is sent is
+made in generated_input.py.
 """
 
-import re
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from typing import Any
+import csv
+import io
+from urllib.parse import quote
 
-from django.conf import settings
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from hypothesis import strategies as st
 
-from petitions.countries import country_choices
-from petitions.forms import SignatureForm
-from petitions.models import Signature
+from petitions.forms import SignatureForm, SupporterForm
+from petitions.models import Signature, Supporter
+from tests.petitions.conftest import add_signature, staff_user
 
-LANGUAGES = [code for code, _name in settings.LANGUAGES]
-RIGHT_TO_LEFT = {"ur", "haz"}
-ARABIC_SCRIPT = re.compile(r"[\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufeff]")
-
-# Characters that have broken sites before: bidirectional overrides and
-# isolates (the "RTLO" trick that turns "gpj.exe" around), invisible joiners,
-# a byte-order mark, NUL and other controls, combining marks, lone halves of
-# pairs that UTF-8 can still carry, and letters of the scripts our visitors use.
-TRICKY = [
-    "\u202e",
-    "\u202d",
-    "\u202a",
-    "\u202b",
-    "\u202c",
-    "\u2066",
-    "\u2067",
-    "\u2068",
-    "\u2069",
-    "\u200e",
-    "\u200f",
-    "\u061c",
-    "\u200b",
-    "\u200c",
-    "\u200d",
-    "\u2060",
-    "\ufeff",
-    "\x00",
-    "\x1b",
-    "\r\n",
-    "\u0301",
-    "\u0670",
-    "\ufdfd",
-    "\U0001f1f5\U0001f1f0",
-    "ﷺ",
-    "ہزارہ",
-    "هزاره‌ها",
-    "%00",
-    "%2e%2e%2f",
-    "../",
-    "<script>alert(1)</script>",
-    "\"'><svg onload=alert(1)>",
-    '=HYPERLINK("http://evil.example")',
-    "{{ 7|add:7 }}",
-    "{% debug %}",
-    "' OR 1=1 --",
-]
-
-
-def tricky_text(max_size: int = 60) -> st.SearchStrategy[str]:
-    """Any Unicode that can be sent, salted with the characters above."""
-    return st.lists(
-        st.one_of(
-            st.text(st.characters(codec="utf-8"), max_size=10),
-            st.sampled_from(TRICKY),
-        ),
-        max_size=max_size // 10,
-    ).map("".join)
-
-
-def huge_text() -> st.SearchStrategy[str]:
-    """Just over a field's limit, or far over it (up to 150,000 characters),
-    built by repetition so that making it costs nothing."""
-    return st.builds(
-        lambda unit, times: unit * times,
-        st.sampled_from(["a", "ہ", "\u202e", "ab ", "x@", "\ufdfd"]),
-        st.sampled_from([101, 201, 255, 1_000, 65_536, 150_000]),
-    )
-
-
-def wrong_types() -> st.SearchStrategy[Any]:
-    """What a field expecting text should also survive: numbers, booleans,
-    several values for one field, a file."""
-    return st.one_of(
-        st.integers(min_value=-(2**70), max_value=2**70),
-        st.floats(allow_nan=True, allow_infinity=True),
-        st.booleans(),
-        st.lists(tricky_text(20), min_size=2, max_size=4),
-        st.builds(
-            lambda content: SimpleUploadedFile("a.txt", content),
-            st.binary(max_size=50),
-        ),
-    )
-
-
-def any_value(plausible: st.SearchStrategy) -> st.SearchStrategy:
-    return st.one_of(plausible, plausible, tricky_text(), huge_text(), wrong_types())
-
-
-plausible_names = st.builds(
-    lambda first, middle, last: f"{first}{middle}{last}",
-    st.sampled_from(["Ali", "علی", "زہرا", "Fatima", "محمد", "Sakina"]),
-    st.sampled_from(["", " ", "\u200c", "\u202e", "  ", "\u200f"]),
-    st.sampled_from(["", " Hazara", " رضا", " حسین", " Changezi"]),
+from .generated_input import (
+    LANGUAGES,
+    PublicEndpoint,
+    Submission,
+    Targets,
+    any_value,
+    assert_translated,
+    assert_translated_page,
+    form_errors,
+    header_safe,
+    huge_text,
+    languages,
+    origin_headers,
+    plausible_countries,
+    plausible_emails,
+    plausible_names,
+    tricky_text,
 )
-plausible_emails = st.one_of(
-    st.from_regex(r"[a-z][a-z0-9.+_-]{0,20}@example\.(com|org|pk)", fullmatch=True),
-    st.emails(),
-)
-plausible_countries = st.sampled_from([code for code, _name in country_choices()])
-
-
-@dataclass
-class Targets:
-    """What the site holds for the endpoints to aim at."""
-
-    petition_pages: dict
-    petition: Any
-    # Signatures up to this id have been checked already.
-    signatures_checked: int = 0
-
-
-@dataclass(frozen=True)
-class Submission:
-    language: str
-    data: Any
-    headers: dict = field(default_factory=dict)
-    target: Any = None
-
-
-@dataclass(frozen=True)
-class PublicEndpoint:
-    """One public endpoint: its share of the generated submissions, how to
-    make one, how to send it, and what must hold once it is answered."""
-
-    name: str
-    examples: int
-    submissions: Callable[[Targets], st.SearchStrategy[Submission]]
-    send: Callable[[Client, Targets, Submission], Any]
-    check: Callable[[Any, Targets, Submission], None] = lambda *args: None
-
-
-def languages() -> st.SearchStrategy[str]:
-    return st.sampled_from(LANGUAGES)
-
-
-def origin_headers() -> st.SearchStrategy[dict]:
-    return st.fixed_dictionaries(
-        {},
-        optional={
-            "HTTP_SEC_FETCH_SITE": st.one_of(
-                st.sampled_from(["same-origin", "none", "cross-site", "same-site"]),
-                tricky_text(20),
-            ),
-            "HTTP_ORIGIN": st.one_of(
-                st.sampled_from(["http://testserver", "null", "https://evil.example"]),
-                tricky_text(20),
-            ),
-            "REMOTE_ADDR": st.one_of(st.ip_addresses().map(str), tricky_text(20)),
-            "HTTP_X_FORWARDED_FOR": tricky_text(40),
-            "HTTP_ACCEPT_LANGUAGE": tricky_text(20),
-        },
-    )
-
-
-def header_safe(headers: dict) -> dict:
-    # WSGI carries headers as Latin-1 strings: anything else is not something
-    # a client can send, so it is dropped here rather than sent.
-    safe = {}
-    for name, value in headers.items():
-        try:
-            value.encode("latin-1")
-        except UnicodeEncodeError:
-            continue
-        safe[name] = value.replace("\x00", "")
-    return safe
-
 
 # The petition's signing form ---------------------------------------------------
 
@@ -280,20 +131,23 @@ def assert_signature_is_valid(signature: Signature) -> None:
 # Confirmation links ------------------------------------------------------------
 
 
-def token_submissions(targets: Targets) -> st.SearchStrategy[Submission]:
-    return st.builds(
-        Submission,
-        language=languages(),
-        data=st.one_of(
-            tricky_text(),
-            huge_text().map(lambda text: text[:3000]),
-            st.from_regex(r"[0-9]{1,25}:[A-Za-z0-9_-]{0,30}:[A-Za-z0-9_-]{0,50}"),
+def token_texts() -> st.SearchStrategy[str]:
+    """Anything in a link's token, often shaped like a signed one."""
+    return st.one_of(
+        tricky_text(),
+        huge_text().map(lambda text: text[:3000]),
+        st.from_regex(r"[0-9]{1,25}:[A-Za-z0-9_-]{0,30}:[A-Za-z0-9_-]{0,50}"),
+        st.from_regex(
+            r"(signature|supporter):[0-9]{1,25}:[A-Za-z0-9_-]{0,30}:[A-Za-z0-9_-]{0,50}"
         ),
     )
 
 
+def token_submissions(targets: Targets) -> st.SearchStrategy[Submission]:
+    return st.builds(Submission, language=languages(), data=token_texts())
+
+
 def token_send(client: Client, targets: Targets, submission: Submission):
-    from urllib.parse import quote
 
     return client.get(
         f"/{submission.language}/petitions/confirm/{quote(submission.data, safe='')}/"
@@ -355,7 +209,6 @@ def count_submissions(targets: Targets) -> st.SearchStrategy[Submission]:
 
 
 def count_send(client: Client, targets: Targets, submission: Submission):
-    from urllib.parse import quote
 
     path_part = quote(str(submission.data), safe="")
     return client.get(
@@ -397,7 +250,6 @@ def page_path_submissions(targets: Targets) -> st.SearchStrategy[Submission]:
 
 
 def page_path_send(client: Client, targets: Targets, submission: Submission):
-    from urllib.parse import quote
 
     return client.get(f"/{submission.language}/{quote(submission.data, safe='/')}")
 
@@ -459,6 +311,180 @@ def raw_body_check(response, targets: Targets, submission: Submission) -> None:
     assert_new_signatures_are_valid(targets)
 
 
+# Joining the supporter list -------------------------------------------------------
+
+SUPPORTER_FIELDS = {
+    "name": plausible_names,
+    "email": plausible_emails,
+    "consent": st.sampled_from(["on", "", "true", "0"]),
+    "subject": st.just(""),
+}
+
+
+def supporter_submissions(targets: Targets) -> st.SearchStrategy[Submission]:
+    data = st.fixed_dictionaries(
+        {},
+        optional={
+            **{name: any_value(value) for name, value in SUPPORTER_FIELDS.items()},
+            "extra": tricky_text(),
+        },
+    ) | st.fixed_dictionaries(
+        # Often complete and plausible, so that storing is tested too.
+        {"email": plausible_emails, "consent": st.just("on")},
+        optional={"name": any_value(plausible_names)},
+    )
+    return st.builds(
+        Submission, language=languages(), data=data, headers=origin_headers()
+    )
+
+
+def supporter_send(client: Client, targets: Targets, submission: Submission):
+    return client.post(
+        f"/{submission.language}/supporters/join/",
+        submission.data,
+        **header_safe(submission.headers),
+    )
+
+
+def supporter_check(response, targets: Targets, submission: Submission) -> None:
+    assert response.status_code in (200, 302, 403), response.status_code
+    if response.status_code == 302:
+        assert response["Location"] == f"/{submission.language}/supporters/join/thanks/"
+    if response.status_code == 200:
+        errors = form_errors(response)
+        assert errors, "a refused sign-up must say why"
+        assert_translated(errors, submission.language)
+    if response.status_code == 403:
+        assert_translated_page(response, submission.language)
+    for supporter in Supporter.objects.filter(
+        pk__gt=targets.supporters_checked
+    ).order_by("pk"):
+        assert_supporter_is_valid(supporter)
+        targets.supporters_checked = supporter.pk
+
+
+def assert_supporter_is_valid(supporter: Supporter) -> None:
+    """Would pass the sign-up form again, waits for its confirmation, and
+    keeps the consent it was given with."""
+    form = SupporterForm(
+        data={"name": supporter.name, "email": supporter.email, "consent": "on"}
+    )
+    assert form.is_valid(), (supporter.pk, form.errors.as_data())
+    assert form.cleaned_data["name"] == supporter.name
+    assert supporter.state == Supporter.State.PENDING
+    assert supporter.consent_text and supporter.consent_at
+    assert supporter.language in LANGUAGES
+
+
+# Links in supporter emails: confirming a sign-up, unsubscribing ------------------
+
+SUPPORTER_LINKS = [
+    ("confirm", "GET"),
+    ("unsubscribe", "GET"),
+    # What a mail program's own unsubscribe button sends (RFC 8058).
+    ("unsubscribe", "POST"),
+]
+
+
+def supporter_link_submissions(targets: Targets) -> st.SearchStrategy[Submission]:
+    return st.builds(
+        Submission,
+        language=languages(),
+        data=token_texts(),
+        target=st.sampled_from(SUPPORTER_LINKS),
+        headers=st.one_of(st.just({}), origin_headers()),
+    )
+
+
+def supporter_link_send(client: Client, targets: Targets, submission: Submission):
+    link, method = submission.target
+    return client.generic(
+        method,
+        f"/{submission.language}/supporters/{link}/{quote(submission.data, safe='')}/",
+        "List-Unsubscribe=One-Click" if method == "POST" else "",
+        content_type="application/x-www-form-urlencoded",
+        **header_safe(submission.headers),
+    )
+
+
+def supporter_link_check(response, targets: Targets, submission: Submission) -> None:
+    token_check(response, targets, submission)
+    assert not Supporter.objects.exclude(state=Supporter.State.PENDING).exists()
+
+
+# Staff exports ----------------------------------------------------------------------
+
+EXPORTS = ["/admin/signatures/export/", "/admin/supporters/export/"]
+EXPORT_FILTERS = {
+    "format": st.sampled_from(["csv", "xlsx", "pdf", ""]),
+    "language": st.sampled_from([*LANGUAGES, "xx"]),
+    "state": st.sampled_from(["confirmed", "pending", "invalid", "nonsense"]),
+    "petition": st.integers(min_value=-5, max_value=2**64).map(str),
+    "q": st.sampled_from(["example", "@example.org", "ہزارہ", "=cmd"]),
+    "created_at_from": st.sampled_from(["2026-01-01", "2026-13-45", "yesterday"]),
+}
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def staff_client(targets: Targets) -> Client:
+    """Signed in as staff allowed to export, with hostile rows to export."""
+    if targets.staff_client is None:
+        user = staff_user(
+            "petitions.view_signature",
+            "petitions.view_supporter",
+            "petitions.export_signatures",
+            username="exporter",
+        )
+        for number, name in enumerate(
+            ['=HYPERLINK("http://evil.example","x")', "<script>alert(1)</script>"]
+        ):
+            add_signature(targets.petition, f"hostile{number}@example.org", name=name)
+            Supporter.objects.create(
+                email=f"hostile{number}@example.org",
+                email_canonical=f"hostile{number}@example.org",
+                name=name,
+                language="ur",
+                state=Supporter.State.SUBSCRIBED,
+                source=Supporter.Source.SIGNUP,
+            )
+        targets.staff_client = Client()
+        targets.staff_client.force_login(user)
+    return targets.staff_client
+
+
+def export_submissions(targets: Targets) -> st.SearchStrategy[Submission]:
+    return st.builds(
+        Submission,
+        language=st.just("en"),
+        data=st.fixed_dictionaries(
+            {},
+            optional={
+                name: st.one_of(value, tricky_text(30))
+                for name, value in EXPORT_FILTERS.items()
+            },
+        ),
+        target=st.sampled_from(EXPORTS),
+    )
+
+
+def export_send(client: Client, targets: Targets, submission: Submission):
+    return staff_client(targets).get(submission.target, submission.data)
+
+
+def export_check(response, targets: Targets, submission: Submission) -> None:
+    assert response.status_code == 200, response.status_code
+    # A download, never a page a browser would render.
+    assert response["Content-Disposition"].startswith("attachment"), response
+    assert response["X-Content-Type-Options"] == "nosniff"
+    body = b"".join(response.streaming_content)
+    if response["Content-Type"].startswith("text/csv"):
+        for row in csv.reader(io.StringIO(body.decode("utf-8-sig"))):
+            for cell in row:
+                assert not cell.startswith(FORMULA_STARTS), cell
+    else:
+        assert body.startswith(b"PK"), body[:20]
+
+
 PUBLIC_ENDPOINTS = [
     PublicEndpoint(
         "petition signing form",
@@ -475,8 +501,24 @@ PUBLIC_ENDPOINTS = [
         raw_body_check,
     ),
     PublicEndpoint(
-        "confirmation links", 3_000, token_submissions, token_send, token_check
+        "confirmation links", 2_000, token_submissions, token_send, token_check
     ),
+    PublicEndpoint(
+        "supporter sign-up form",
+        1_000,
+        supporter_submissions,
+        supporter_send,
+        supporter_check,
+    ),
+    PublicEndpoint(
+        "supporter confirmation and unsubscribe links",
+        1_500,
+        supporter_link_submissions,
+        supporter_link_send,
+        supporter_link_check,
+    ),
+    # Not public, but what staff type into a filter is input all the same.
+    PublicEndpoint("staff exports", 300, export_submissions, export_send, export_check),
     PublicEndpoint("search", 1_000, search_submissions, search_send, search_check),
     PublicEndpoint("count endpoint", 2_500, count_submissions, count_send, count_check),
     PublicEndpoint(
@@ -487,37 +529,3 @@ PUBLIC_ENDPOINTS = [
         page_path_check,
     ),
 ]
-
-
-# What a refusal must look like ---------------------------------------------------
-
-
-# Our own templates, read with patterns: parsing thousands of pages with a
-# full HTML parser would cost most of the test's time.
-ERROR_BOX = re.compile(r'<div class="site-form__errors".*?</ul>', re.DOTALL)
-ERROR_ITEM = re.compile(r"<li>(.*?)</li>", re.DOTALL)
-HEADING = re.compile(r"<h1[^>]*>(.*?)</h1>", re.DOTALL)
-TAG = re.compile(r"<[^>]+>")
-
-
-def form_errors(response) -> list[str]:
-    box = ERROR_BOX.search(response.content.decode())
-    if box is None:
-        return []
-    return [TAG.sub("", item).strip() for item in ERROR_ITEM.findall(box.group(0))]
-
-
-def assert_translated(messages: list[str], language: str) -> None:
-    if language in RIGHT_TO_LEFT:
-        for message in messages:
-            assert ARABIC_SCRIPT.search(message), f"untranslated: {message!r}"
-
-
-def assert_translated_page(response, language: str) -> None:
-    """An error page in the visitor's language with a heading saying what
-    went wrong."""
-    html = response.content.decode()
-    assert f'<html lang="{language}"' in html, html[:300]
-    heading = HEADING.search(html)
-    assert heading is not None and TAG.sub("", heading.group(1)).strip(), html[:300]
-    assert_translated([TAG.sub("", heading.group(1))], language)
