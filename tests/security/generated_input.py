@@ -185,6 +185,18 @@ def header_safe(headers: dict) -> dict:
     return safe
 
 
+def token_texts() -> st.SearchStrategy[str]:
+    """Anything in a link's token, often shaped like a signed one."""
+    return st.one_of(
+        tricky_text(),
+        huge_text().map(lambda text: text[:3000]),
+        st.from_regex(r"[0-9]{1,25}:[A-Za-z0-9_-]{0,30}:[A-Za-z0-9_-]{0,50}"),
+        st.from_regex(
+            r"(signature|supporter):[0-9]{1,25}:[A-Za-z0-9_-]{0,30}:[A-Za-z0-9_-]{0,50}"
+        ),
+    )
+
+
 # What a refusal must look like ---------------------------------------------------
 
 
