@@ -217,7 +217,8 @@ def _export_filters(request) -> dict[str, str]:
     """The filters of an export, for the log; a search is noted but not
     written down, since it may be someone's address."""
     filters = {
-        key: value
+        # PostgreSQL cannot store NUL in the log's JSON.
+        key.replace("\x00", ""): value.replace("\x00", "")
         for key, value in request.GET.items()
         if key not in ("format", "p", "q") and value
     }

@@ -9,7 +9,12 @@ browser acting for someone and is let through. No token means no CSRF cookie,
 so petition pages are the same for every visitor and any cache may keep them.
 """
 
+import functools
+import logging
+
 from django.conf import settings
+
+logger = logging.getLogger(__name__)
 
 
 def request_is_cross_site(request) -> bool:
@@ -38,4 +43,18 @@ def client_ip(request) -> str:
         ]
         if len(forwarded) >= proxies:
             return forwarded[-proxies]
+    elif "X-Forwarded-For" in request.headers:
+        _warn_proxy_count_unset()
     return request.META.get("REMOTE_ADDR", "")
+
+
+@functools.cache
+def _warn_proxy_count_unset() -> None:
+    # Once a process: settings cannot tell whether a proxy is in front, a
+    # request can. A client may send the header itself, hence "if".
+    logger.warning(
+        "A request came through a proxy (X-Forwarded-For) but "
+        "PETITIONS_PROXY_COUNT is 0: if a proxy, load balancer or CDN is in "
+        "front of the site, set it to how many, or every signer shares the "
+        "proxy's address and the rate limits hold them all back as suspect."
+    )

@@ -478,18 +478,29 @@ class Supporter(models.Model):
 
 
 class PendingEmail(models.Model):
-    """An email to a signer that has not gone out yet.
+    """An email to a signer or to a supporter that has not gone out yet.
 
-    Written in the same transaction as the signature it belongs to, and
-    deleted only once the SMTP server has taken the message, so neither a
-    mail server that is down nor a worker that dies mid-task loses an email:
-    `petitions_resend_pending` queues again whatever is overdue."""
+    Written in the same transaction as what it is about, and deleted only
+    once the SMTP server has taken the message, so neither a mail server that
+    is down nor a worker that dies mid-task loses an email:
+    `petitions_resend_pending` queues again whatever is overdue. It goes with
+    the signature or supporter it is for when staff erase that person."""
 
     signature = models.ForeignKey(
         Signature,
         on_delete=models.CASCADE,
+        null=True,
+        blank=True,
         related_name="pending_emails",
         verbose_name=_("signature"),
+    )
+    supporter = models.ForeignKey(
+        Supporter,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="pending_emails",
+        verbose_name=_("supporter"),
     )
     kind = models.CharField(
         max_length=20,
@@ -523,6 +534,15 @@ class PendingEmail(models.Model):
         verbose_name = _("pending email")
         verbose_name_plural = _("pending emails")
         indexes = [models.Index(fields=["due_at"], name="petitions_pending_due")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(signature__isnull=False, supporter__isnull=True)
+                | Q(signature__isnull=True, supporter__isnull=False),
+                name="petitions_pending_email_for_one_person",
+            )
+        ]
 
     def __str__(self):
+        if self.supporter_id is not None:
+            return f"{self.kind} supporter #{self.supporter_id}"
         return f"{self.kind} #{self.signature_id}"

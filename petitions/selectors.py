@@ -252,11 +252,16 @@ def domain_normalize(domain: str) -> str:
         return domain
 
 
+def _search_text(query: str) -> str:
+    # No stored text holds NUL, and PostgreSQL refuses it in a query.
+    return query.replace("\x00", "").strip()
+
+
 def signatures_search(queryset: QuerySet, query: str) -> QuerySet:
     """Signatures whose name, email address or email domain contains `query`.
     Canonical addresses are searched too, so "Ali.Khan@Gmail.com" finds
     "alikhan@gmail.com"."""
-    query = query.strip()
+    query = _search_text(query)
     if not query:
         return queryset
     condition = Q(name__icontains=query) | Q(email__icontains=query)
@@ -268,7 +273,7 @@ def signatures_search(queryset: QuerySet, query: str) -> QuerySet:
 def supporters_search(queryset: QuerySet, query: str) -> QuerySet:
     """Supporters whose address or name contains `query`, or whose address is
     another spelling of it."""
-    query = query.strip()
+    query = _search_text(query)
     if not query:
         return queryset
     condition = Q(name__icontains=query) | Q(email__icontains=query)

@@ -6,17 +6,12 @@ run their management commands there (see the README)."""
 
 from django_tasks import task
 
-from petitions.services import signatures, staff, supporters
+from petitions.services import emails, signatures, staff
 
 
 @task()
-def signature_email_send_task(*, pending_email_id: int) -> bool:
-    return signatures.pending_email_send(pending_email_id=pending_email_id)
-
-
-@task()
-def supporter_email_send_task(*, supporter_id: int, base_url: str) -> None:
-    supporters.supporter_email_send(supporter_id=supporter_id, base_url=base_url)
+def pending_email_send_task(*, pending_email_id: int) -> bool:
+    return emails.pending_email_send(pending_email_id=pending_email_id)
 
 
 @task()
@@ -39,4 +34,4 @@ def petitions_anonymise_task() -> dict:
 
 @task()
 def petitions_resend_pending_task() -> int:
-    return signatures.pending_emails_requeue()
+    return emails.pending_emails_requeue()

@@ -13,14 +13,13 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.db.models import Count, F, Q
+from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone, translation
 
 from petitions.formatting import number_format
 from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
-    PendingEmail,
     Petition,
     PetitionPage,
     Signature,
@@ -32,7 +31,12 @@ from petitions.selectors import (
     petition_count_cache_key,
     petition_page_for_language,
 )
-from petitions.services.emails import absolute_url, email_send, unsubscribe_url
+from petitions.services.emails import (
+    absolute_url,
+    email_send,
+    pending_email_queue,
+    unsubscribe_url,
+)
 from petitions.tokens import TokenPurpose, token_make, token_read
 
 logger = logging.getLogger(__name__)
@@ -40,9 +44,6 @@ logger = logging.getLogger(__name__)
 # Reconciliation counts up to a minute ago, so that a confirmation committed
 # just after the count but stamped just before it is not missed.
 RECONCILE_MARGIN = timedelta(minutes=1)
-# How long a worker may take to send one email before another may try; far
-# longer than the SMTP timeout.
-EMAIL_LEASE = timedelta(minutes=5)
 
 
 class PetitionClosed(Exception):
@@ -254,110 +255,8 @@ def signature_email_queue(
         ).update(emails_sent=F("emails_sent") + 1)
         if not allowed:
             return False
-        pending = PendingEmail.objects.create(
-            signature=signature, kind=str(kind), base_url=base_url
-        )
-        _pending_email_enqueue(pending=pending)
+        pending_email_queue(signature=signature, kind=str(kind), base_url=base_url)
     return True
-
-
-def _pending_email_enqueue(*, pending: PendingEmail) -> None:
-    from petitions.tasks import signature_email_send_task
-
-    task = signature_email_send_task
-    if pending.due_at > timezone.now():
-        if not task.get_backend().supports_defer:
-            # Tasks run at once (development): pending_emails_requeue sends it.
-            return
-        task = task.using(run_after=pending.due_at)
-    task.enqueue(pending_email_id=pending.pk)
-
-
-def pending_email_retry_delay(*, attempts: int) -> timedelta:
-    """Back-off after `attempts` failures: PETITIONS_EMAIL_RETRY_SECONDS,
-    doubled after each failure, at most PETITIONS_EMAIL_RETRY_MAX_SECONDS."""
-    seconds = settings.PETITIONS_EMAIL_RETRY_SECONDS * 2 ** max(0, attempts - 1)
-    return timedelta(seconds=min(seconds, settings.PETITIONS_EMAIL_RETRY_MAX_SECONDS))
-
-
-def pending_email_send(*, pending_email_id: int) -> bool:
-    """Send one queued email; True once it has gone.
-
-    The email is first leased (one conditional UPDATE), so two workers never
-    send it at once, and it is deleted only after the SMTP server took it: a
-    worker killed in between leaves it to `pending_emails_requeue` (the
-    signer may then get it twice, never not at all). When sending fails, the
-    email is tried again after a back-off that doubles each time, up to
-    PETITIONS_EMAIL_MAX_ATTEMPTS attempts.
-    """
-    now = timezone.now()
-    leased = (
-        PendingEmail.objects.filter(pk=pending_email_id, due_at__lte=now)
-        .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
-        .update(locked_until=now + EMAIL_LEASE)
-    )
-    if not leased:
-        # Sent already, being sent by another worker, or not due yet.
-        return False
-    pending = PendingEmail.objects.select_related("signature__petition").get(
-        pk=pending_email_id
-    )
-    try:
-        signature_email_send(
-            signature=pending.signature, kind=pending.kind, base_url=pending.base_url
-        )
-    except Exception as error:
-        _pending_email_failed(pending=pending, error=error)
-        return False
-    pending.delete()
-    return True
-
-
-def _pending_email_failed(*, pending: PendingEmail, error: Exception) -> None:
-    attempts = pending.attempts + 1
-    # The class name only: SMTP errors quote the recipient's address.
-    reason = type(error).__name__
-    if attempts >= settings.PETITIONS_EMAIL_MAX_ATTEMPTS:
-        logger.error(
-            "Email %s to signature %s failed %s times (%s); giving up",
-            pending.pk,
-            pending.signature_id,
-            attempts,
-            reason,
-        )
-        pending.delete()
-        return
-    pending.attempts = attempts
-    pending.due_at = timezone.now() + pending_email_retry_delay(attempts=attempts)
-    pending.locked_until = None
-    pending.save(update_fields=["attempts", "due_at", "locked_until"])
-    logger.warning(
-        "Email %s to signature %s failed (%s); trying again at %s",
-        pending.pk,
-        pending.signature_id,
-        reason,
-        pending.due_at.isoformat(),
-    )
-    _pending_email_enqueue(pending=pending)
-
-
-def pending_emails_requeue() -> int:
-    """Queue again every email overdue by more than
-    PETITIONS_EMAIL_REQUEUE_AFTER seconds and not being sent: its task was
-    lost (a worker killed mid-task, a queue emptied, a failure with a task
-    backend that cannot defer). Extra tasks for one email do no harm: the
-    first to lease it sends it, the others find nothing. Returns how many."""
-    now = timezone.now()
-    overdue = PendingEmail.objects.filter(
-        due_at__lte=now - timedelta(seconds=settings.PETITIONS_EMAIL_REQUEUE_AFTER)
-    ).filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
-    count = 0
-    for pending in overdue.order_by("due_at").iterator():
-        _pending_email_enqueue(pending=pending)
-        count += 1
-    if count:
-        logger.warning("Queued %s overdue emails to signers again", count)
-    return count
 
 
 def signature_confirm_token(*, signature: Signature) -> str:
@@ -367,8 +266,8 @@ def signature_confirm_token(*, signature: Signature) -> str:
 def signature_email_send(*, signature: Signature, kind: str, base_url: str) -> None:
     """Render and send one email to a signer, in the language they signed in.
     Raises whatever the email backend raises when the message is not taken."""
-    if not signature.email:
-        # Anonymised since the email was queued: nobody to write to.
+    if not signature.email or signature.state == Signature.State.INVALID:
+        # Anonymised or invalidated by staff since the email was queued.
         return
     kind = SignatureEmail(kind)
     language = signature.language

@@ -19,7 +19,7 @@ from wagtail.models import ModelLogEntry
 
 from campaigns.services import form_submissions_erase
 from petitions.identity import email_canonical
-from petitions.models import Petition, Signature, Supporter
+from petitions.models import PendingEmail, Petition, Signature, Supporter
 from petitions.selectors import InvalidationCriteria, signatures_to_invalidate
 from petitions.services.signatures import petition_reconcile
 
@@ -69,13 +69,15 @@ def signatures_invalidate(
 ) -> int:
     """Invalidate the signatures the preview showed: those matching
     `criteria` that existed then (id up to `max_id`). They stop counting at
-    once: every petition touched is reconciled. Raises InvalidationChanged,
-    changing nothing, when the number is no longer `expected`."""
+    once: every petition touched is reconciled, and emails to them still
+    waiting to go are dropped. Raises InvalidationChanged, changing nothing,
+    when the number is no longer `expected`."""
     matching = signatures_to_invalidate(criteria=criteria).filter(pk__lte=max_id)
     with transaction.atomic():
         by_petition = dict(
             matching.values_list("petition").annotate(n=Count("pk")).order_by()
         )
+        PendingEmail.objects.filter(signature__in=matching).delete()
         changed = matching.update(state=Signature.State.INVALID)
         if changed != expected:
             raise InvalidationChanged(changed)
@@ -94,9 +96,9 @@ def signatures_invalidate(
 
 def person_erase(*, email: str, user) -> PersonErased:
     """Delete everything stored about the person with this address: their
-    signatures on every petition, their supporter list entry and the forms
-    they sent. Their
-    signatures stop counting; every other signature and count stays."""
+    signatures on every petition, their supporter list entry, the forms they
+    sent, and the emails to them still waiting to go. Their signatures stop
+    counting; every other signature and count stays."""
     canonical = email_canonical(email)
     signatures = Signature.objects.filter(email_canonical=canonical)
     with transaction.atomic():

@@ -25,10 +25,18 @@ from petitions.identity import email_canonical, ip_hash, name_normalize
 from petitions.models import Signature, Supporter
 from petitions.ratelimit import rate_limited
 from petitions.selectors import email_domain_is_blocked
-from petitions.services.emails import absolute_url, email_send, unsubscribe_url
+from petitions.services.emails import (
+    absolute_url,
+    email_send,
+    pending_email_queue,
+    unsubscribe_url,
+)
 from petitions.tokens import TokenPurpose, token_make, token_read
 
 logger = logging.getLogger(__name__)
+
+# The template of the sign-up confirmation email, and its PendingEmail kind.
+SUPPORTER_CONFIRM_EMAIL = "supporter_confirm"
 
 
 class SupporterConfirmOutcome(enum.StrEnum):
@@ -166,15 +174,18 @@ def supporter_signup(
 
 def supporter_email_queue(*, supporter: Supporter, base_url: str) -> bool:
     """Queue the confirmation email unless the address has had its share
-    (one conditional UPDATE, so concurrent requests cannot exceed it)."""
-    from petitions.tasks import supporter_email_send_task
-
-    allowed = Supporter.objects.filter(
-        pk=supporter.pk, emails_sent__lt=settings.PETITIONS_MAX_EMAILS_PER_SIGNATURE
-    ).update(emails_sent=F("emails_sent") + 1)
-    if not allowed:
-        return False
-    supporter_email_send_task.enqueue(supporter_id=supporter.pk, base_url=base_url)
+    (one conditional UPDATE, so concurrent requests cannot exceed it). Like
+    a signer's, the email is kept as a PendingEmail until it has gone."""
+    with transaction.atomic():
+        allowed = Supporter.objects.filter(
+            pk=supporter.pk,
+            emails_sent__lt=settings.PETITIONS_MAX_EMAILS_PER_SIGNATURE,
+        ).update(emails_sent=F("emails_sent") + 1)
+        if not allowed:
+            return False
+        pending_email_queue(
+            supporter=supporter, kind=SUPPORTER_CONFIRM_EMAIL, base_url=base_url
+        )
     return True
 
 
@@ -182,12 +193,11 @@ def supporter_confirm_token(*, supporter: Supporter) -> str:
     return token_make(purpose=TokenPurpose.SUPPORTER_CONFIRM, value=str(supporter.pk))
 
 
-def supporter_email_send(*, supporter_id: int, base_url: str) -> None:
-    """Send the sign-up confirmation link, in the supporter's language."""
-    supporter = Supporter.objects.filter(
-        pk=supporter_id, state=Supporter.State.PENDING
-    ).first()
-    if supporter is None:
+def supporter_email_send(*, supporter: Supporter, base_url: str) -> None:
+    """Send the sign-up confirmation link, in the supporter's language.
+    Raises whatever the email backend raises when the message is not taken."""
+    if supporter.state != Supporter.State.PENDING:
+        # Confirmed or unsubscribed since the email was queued.
         return
     language = supporter.language
     link_days = max(1, settings.PETITIONS_CONFIRM_LINK_MAX_AGE // 86400)
@@ -199,7 +209,7 @@ def supporter_email_send(*, supporter_id: int, base_url: str) -> None:
     email_send(
         to=supporter.email,
         language=language,
-        template="supporter_confirm",
+        template=SUPPORTER_CONFIRM_EMAIL,
         context={
             "supporter": supporter,
             "confirm_url": absolute_url(base_url=base_url, path=confirm_path),
@@ -226,7 +236,8 @@ def supporter_confirm(*, token: str) -> SupporterConfirmResult:
         return SupporterConfirmResult(outcome=SupporterConfirmOutcome.EXPIRED)
     except signing.BadSignature:
         return SupporterConfirmResult(outcome=SupporterConfirmOutcome.INVALID)
-    supporter = Supporter.objects.filter(pk=pk).first()
+    # Signed by this site but not an id: a token of another kind of link.
+    supporter = Supporter.objects.filter(pk=pk).first() if pk.isdigit() else None
     if supporter is None:
         return SupporterConfirmResult(outcome=SupporterConfirmOutcome.INVALID)
     if supporter.state == Supporter.State.UNSUBSCRIBED:
@@ -242,17 +253,15 @@ def supporter_confirm(*, token: str) -> SupporterConfirmResult:
     )
 
 
-def _address_for_unsubscribe(value: str) -> tuple[str, str, str] | None:
+UNSUBSCRIBE_SOURCES = {"signature": Signature, "supporter": Supporter}
+
+
+def _address_for_unsubscribe(kind: str, pk: str) -> tuple[str, str, str] | None:
     """(email, canonical email, language) behind an unsubscribe token's value,
     or None when nothing of that person is left."""
-    kind, _colon, pk = value.partition(":")
-    if not pk.isdigit():
-        return None
-    model = {"signature": Signature, "supporter": Supporter}.get(kind)
-    if model is None:
-        return None
     row = (
-        model.objects.filter(pk=pk)
+        UNSUBSCRIBE_SOURCES[kind]
+        .objects.filter(pk=pk)
         .values_list("email", "email_canonical", "language")
         .first()
     )
@@ -270,7 +279,11 @@ def supporter_unsubscribe(*, token: str) -> UnsubscribeOutcome:
         value = token_read(purpose=TokenPurpose.UNSUBSCRIBE, token=token)
     except signing.BadSignature:
         return UnsubscribeOutcome.INVALID
-    address = _address_for_unsubscribe(value)
+    kind, _colon, pk = value.partition(":")
+    if kind not in UNSUBSCRIBE_SOURCES or not pk.isdigit():
+        # Signed with our key and salt but not by unsubscribe_url.
+        return UnsubscribeOutcome.INVALID
+    address = _address_for_unsubscribe(kind, pk)
     if address is None:
         # Deleted or anonymised: there is nothing left to email.
         return UnsubscribeOutcome.ALREADY

@@ -182,3 +182,21 @@ def test_the_export_permission_can_be_given_to_a_group_in_the_admin(admin_client
     response = admin_client.get("/admin/groups/new/")
 
     assert "Can export signatures and the supporter list" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/signatures/export/", "/admin/supporters/export/"]
+)
+def test_a_nul_character_in_the_search_or_a_filter_exports_nothing_instead_of_failing(
+    admin_client, petition, url
+):
+    add_signature(petition, "ali@example.com")
+
+    response = admin_client.get(
+        url, {"format": "csv", "q": "ali\x00", "language": "ur\x00", "x\x00": "\x00"}
+    )
+
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment")
+    entry = ModelLogEntry.objects.get(action="petitions.export")
+    assert "\x00" not in str(entry.data)

@@ -1,6 +1,7 @@
-"""With the mail server down, signatures are kept and their confirmation
-emails go out when it returns: the task tries again with a back-off, and
-`petitions_resend_pending` queues whatever lost its task."""
+"""With the mail server down, signatures and sign-ups to the supporter list
+are kept and their confirmation emails go out when it returns: the task tries
+again with a back-off, and `petitions_resend_pending` queues whatever lost its
+task."""
 
 import logging
 from datetime import timedelta
@@ -11,10 +12,11 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from petitions.models import PendingEmail, Signature
-from petitions.services.signatures import pending_email_retry_delay
+from petitions.models import PendingEmail, Signature, Supporter
+from petitions.services.emails import pending_email_retry_delay
 from tests.conftest import free_port, smtp_server_on, use_smtp
 from tests.petitions.conftest import LINK, sign
+from tests.petitions.test_supporters import SUPPORTER_LINK, join
 
 DATABASE_QUEUE = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
@@ -68,6 +70,37 @@ def test_signatures_made_while_the_mail_server_is_down_get_their_email_when_it_r
     assert not PendingEmail.objects.exists()
     assert client.get(link_in(inbox.messages[0])).status_code == 302
     assert Signature.objects.get().state == "confirmed"
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_sign_up_made_while_the_mail_server_is_down_gets_its_email_when_it_returns(
+    client, petition_pages, settings
+):
+    settings.TASKS = DATABASE_QUEUE
+    port = free_port()
+    use_smtp(settings, port)
+
+    response = join(client, "ur", email="sakina@example.com")
+    assert response["Location"] == "/ur/supporters/join/thanks/"
+    run_worker()
+
+    pending = PendingEmail.objects.get()
+    assert pending.supporter.email == "sakina@example.com"
+    assert pending.attempts == 1
+    assert pending.due_at > timezone.now()
+
+    with smtp_server_on(port) as inbox:
+        let_back_off_pass()
+        run_worker()
+
+    assert len(inbox.messages) == 1
+    message = inbox.messages[0]
+    assert message["To"] == "sakina@example.com"
+    assert message["Content-Language"] == "ur"
+    assert not PendingEmail.objects.exists()
+    link = SUPPORTER_LINK.search(message.get_body(("plain",)).get_content()).group(0)
+    assert client.get(link).status_code == 200
+    assert Supporter.objects.get().state == "subscribed"
 
 
 @pytest.mark.django_db(transaction=True)

@@ -1,9 +1,13 @@
 """Cross-site request forgery is refused on every form.
 
-The petition form carries no token (its page may be cached for everyone) and
-is guarded by the browser's word on where the request comes from
-(petitions.http); the admin's forms use Django's token. A new public form is
-covered by adding a ProtectedForm to FORMS.
+The petition form and the supporter sign-up carry no token (their pages may
+be cached for everyone) and are guarded by the browser's word on where the
+request comes from (petitions.http); the admin's forms use Django's token. A
+new public form is covered by adding a ProtectedForm to FORMS.
+
+The one-click unsubscribe POST (RFC 8058) is sent by mail programs from their
+own servers, with no origin to check: its signed token is what authorises it,
+and a forged one does nothing (test_tokens.py).
 """
 
 from collections.abc import Callable
@@ -13,7 +17,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
-from petitions.models import BlockedEmailDomain, Signature
+from petitions.models import BlockedEmailDomain, Signature, Supporter
 from tests.petitions.conftest import sign_data
 
 pytestmark = pytest.mark.django_db
@@ -41,6 +45,12 @@ FORMS = [
         lambda pages: f"/ur/petitions/{pages['ur'].pk}/sign/",
         sign_data,
         lambda: Signature.objects.count(),
+    ),
+    ProtectedForm(
+        "supporter sign-up form",
+        lambda pages: "/ur/supporters/join/",
+        lambda: {"name": "Zahra", "email": "zahra@example.com", "consent": "on"},
+        lambda: Supporter.objects.count(),
     ),
 ]
 

@@ -1,6 +1,7 @@
-"""A signer's email address never appears in a public page, in the count
-JSON or in the logs, whatever they did: signed, confirmed, signed again, were
-held back, or made a mistake in the form."""
+"""A signer's or supporter's email address never appears in a public page,
+in the count JSON or in the logs, whatever they did: signed, confirmed,
+signed again, were held back, made a mistake in the form, joined the
+supporter list, confirmed or unsubscribed."""
 
 import logging
 
@@ -11,6 +12,7 @@ from django.core.management import call_command
 from petitions.models import BlockedEmailDomain
 from tests.conftest import free_port, use_smtp
 from tests.petitions.conftest import confirm_links, sign
+from tests.petitions.test_supporters import SUPPORTER_LINK, UNSUBSCRIBE_LINK, join
 
 pytestmark = pytest.mark.django_db
 
@@ -69,3 +71,30 @@ def test_no_page_json_or_log_line_shows_a_signers_address(
     assert "trying again" in caplog.text  # the logs were captured
     for secret in ("zahra.unique", "hidden-9c2e"):
         assert secret not in caplog.text.casefold()
+
+
+def test_no_supporter_page_or_log_line_shows_a_supporters_address(
+    client, petition_pages, caplog, settings
+):
+    caplog.set_level(logging.DEBUG)
+    pages = [join(client, language, email=ADDRESS) for language in ("en", "ur")]
+    pages.append(join(client, "haz", email=ADDRESS, consent=None))
+    message = mail.outbox[0]
+    pages.append(client.get(SUPPORTER_LINK.search(message.body).group(0)))
+    pages.append(client.get(UNSUBSCRIBE_LINK.search(message.body).group(0)))
+    pages.append(client.post(UNSUBSCRIBE_LINK.search(message.body).group(0)))
+    pages.append(client.get("/ur/supporters/join/thanks/"))
+    # Sending fails: the failure is logged, never with the address.
+    use_smtp(settings, free_port())
+    join(client, "ur", ip="192.0.2.45", email="other." + ADDRESS)
+
+    refused = pages[2]
+    assert refused.status_code == 200
+    assert "no-store" in refused["Cache-Control"]
+    for response in pages:
+        if response is refused:
+            continue
+        assert response.status_code in (200, 302)
+        assert "zahra.unique" not in response.content.decode().casefold()
+    assert "trying again" in caplog.text
+    assert "zahra.unique" not in caplog.text.casefold()

@@ -1,9 +1,10 @@
 """Links in emails carry tokens that cannot be guessed or altered and work
 only for what they were made for.
 
-A new kind of emailed link (unsubscribing, …) is covered by adding a
-TokenPurpose to PURPOSES: each purpose's tokens are then also tried at every
-other purpose's address, where they must do nothing.
+A new kind of emailed link is covered by adding a TokenPurpose to PURPOSES:
+each purpose's tokens are then also tried at every other purpose's address,
+where they must do nothing. Every signer here has also asked to join the
+supporter list, so that each kind of link has something to act on.
 """
 
 import re
@@ -13,8 +14,10 @@ from dataclasses import dataclass
 import pytest
 from django.core import signing
 
-from petitions.models import Signature
+from petitions.models import Signature, Supporter
+from petitions.services.emails import unsubscribe_url
 from petitions.services.signatures import signature_confirm_token
+from petitions.services.supporters import supporter_confirm_token
 from petitions.tokens import TokenPurpose as Purpose
 from tests.petitions.conftest import sign
 
@@ -27,6 +30,8 @@ class TokenPurpose:
     salt: str
     make: Callable[[Signature], str]
     path: Callable[[str], str]
+    # The id the token carries for a signature's signer.
+    carries: Callable[[Signature], int]
     # True once the address has acted on the signature.
     acted: Callable[[Signature], bool]
 
@@ -37,9 +42,36 @@ PURPOSES = [
         f"petitions.{Purpose.SIGNATURE_CONFIRM}",
         lambda signature: signature_confirm_token(signature=signature),
         lambda token: f"/en/petitions/confirm/{token}/",
+        lambda signature: signature.pk,
         lambda signature: signature.state == Signature.State.CONFIRMED,
     ),
+    TokenPurpose(
+        "confirm a sign-up to the supporter list",
+        f"petitions.{Purpose.SUPPORTER_CONFIRM}",
+        lambda signature: supporter_confirm_token(supporter=supporter_of(signature)),
+        lambda token: f"/en/supporters/confirm/{token}/",
+        lambda signature: supporter_of(signature).pk,
+        lambda signature: supporter_of(signature).state == Supporter.State.SUBSCRIBED,
+    ),
+    TokenPurpose(
+        "unsubscribe",
+        f"petitions.{Purpose.UNSUBSCRIBE}",
+        lambda signature: (
+            unsubscribe_url(
+                base_url="", language="en", value=f"signature:{signature.pk}"
+            )
+            .rstrip("/")
+            .rsplit("/", 1)[1]
+        ),
+        lambda token: f"/en/supporters/unsubscribe/{token}/",
+        lambda signature: signature.pk,
+        lambda signature: supporter_of(signature).state == Supporter.State.UNSUBSCRIBED,
+    ),
 ]
+
+
+def supporter_of(signature):
+    return Supporter.objects.get(email_canonical=signature.email_canonical)
 
 
 @pytest.fixture
@@ -48,6 +80,12 @@ def signatures(client, petition_pages):
         sign(
             client, petition_pages["en"], "en", name=f"Signer {n}", email=f"s{n}@x.org"
         )
+        client.post(
+            "/en/supporters/join/",
+            {"email": f"s{n}@x.org", "consent": "on"},
+            REMOTE_ADDR=f"192.0.2.{n}",
+        )
+    assert Supporter.objects.filter(state=Supporter.State.PENDING).count() == 3
     return list(Signature.objects.order_by("pk"))
 
 
@@ -59,9 +97,10 @@ def fresh(signature):
 def test_a_token_works_for_its_own_signature_only(client, signatures, purpose):
     first, second, _third = signatures
     token = purpose.make(first)
-    value, _timestamp, _mac = token.split(":")
-    # The same token with the other signature's id in it.
-    forged = token.replace(f"{value}:", f"{second.pk}:", 1)
+    value, timestamp, mac = token.rsplit(":", 2)
+    # The same token with the other signature's (or supporter's) id in it.
+    kind, colon, _pk = value.rpartition(":")
+    forged = f"{kind}{colon}{purpose.carries(second)}:{timestamp}:{mac}"
 
     client.get(purpose.path(forged))
     assert not purpose.acted(fresh(second))
@@ -96,6 +135,8 @@ def test_tokens_signed_for_another_purpose_or_key_do_nothing(
 def test_tokens_are_keyed_hashes_not_sequences(signatures, purpose):
     tokens = [purpose.make(signature) for signature in signatures]
     macs = [token.rsplit(":", 1)[1] for token in tokens]
+    # Ids only: an address never travels in a link.
+    assert not any("@" in token for token in tokens)
 
     # HMAC-SHA256 in URL-safe base64: 256 bits nobody can compute without the
     # secret key.

@@ -1,14 +1,16 @@
-"""Stored and reflected script payloads, in every field a signer or editor
-fills in, come out escaped wherever they are shown: pages, the form sent
-back with errors, search, emails (HTML and subject), the admin."""
+"""Stored and reflected script payloads, in every field a signer, supporter
+or editor fills in, come out escaped wherever they are shown: pages, the form
+sent back with errors, search, emails (HTML and subject), the admin, exports
+(downloads that no browser renders, with no cell a spreadsheet would run)."""
 
 import pytest
 from django.core import mail
 from django.utils.html import escape
 from wagtail_localize.strings import StringValue
 
-from petitions.models import BlockedEmailDomain
-from tests.petitions.conftest import confirm_links, sign
+from petitions.models import BlockedEmailDomain, Supporter
+from tests.petitions.conftest import add_signature, confirm_links, sign
+from tests.petitions.test_supporters import SUPPORTER_LINK, join
 
 pytestmark = pytest.mark.django_db
 
@@ -90,6 +92,59 @@ def test_values_sent_back_with_the_form_errors_are_escaped(client, petition_page
         html = response.content.decode()
         assert "form-errors" in html
         assert_no_live_markup(html)
+
+
+def test_supporter_names_are_escaped_in_their_email_and_the_admin(
+    admin_client, client, petition_pages
+):
+    for number, payload in enumerate(PAYLOADS):
+        mail.outbox.clear()
+        response = join(
+            client,
+            "ur",
+            ip=f"192.0.2.{number}",
+            name=f"Ali {payload.replace('.', ' ')} Hazara",
+            email=f"xss{number}@example.com",
+        )
+        if response.status_code == 200:
+            assert_no_live_markup(response.content.decode())
+            continue
+        message = mail.outbox[0]
+        assert "\n" not in message.subject
+        assert_no_live_markup(message.alternatives[0][0])
+        link = SUPPORTER_LINK.search(message.body).group(0)
+        assert_no_live_markup(client.get(link).content.decode())
+    assert Supporter.objects.filter(state="subscribed").exists()
+
+    for path in ("/admin/supporters/", "/admin/supporters/?q=script"):
+        response = admin_client.get(path)
+        assert response.status_code == 200, path
+        assert_no_live_markup(response.content.decode())
+
+
+@pytest.mark.parametrize(
+    "url", ["/admin/signatures/export/", "/admin/supporters/export/"]
+)
+def test_exports_are_downloads_that_run_nothing(admin_client, petition, url):
+    name = '=HYPERLINK("http://evil.example","<script>alert(1)</script>")'
+    add_signature(petition, "hostile@example.org", name=name)
+    Supporter.objects.create(
+        email="hostile@example.org",
+        email_canonical="hostile@example.org",
+        name=name,
+        language="en",
+        state="subscribed",
+        source="signup",
+    )
+
+    response = admin_client.get(url, {"format": "csv"})
+
+    assert response["Content-Type"].startswith("text/csv")
+    assert response["Content-Disposition"].startswith("attachment")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    assert f"'{name}" in body.replace('""', '"')
+    assert "\n=" not in body and not body.startswith("=")
 
 
 def test_search_query_is_escaped_where_it_is_shown(client, home_page):
