@@ -127,6 +127,10 @@ class Targets:
     supporters_checked: int = 0
     # Signed in with the export permission, once an endpoint needs it.
     staff_client: Client | None = None
+    # The volunteer form page by language, once an endpoint needs it, and
+    # its submissions checked so far.
+    form_pages: dict | None = None
+    form_submissions_checked: int = 0
 
 
 @dataclass(frozen=True)

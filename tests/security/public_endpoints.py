@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from petitions.forms import SignatureForm
 from petitions.models import Signature
 
+from .form_endpoints import form_check, form_send, form_submissions
 from .generated_input import (
     LANGUAGES,
     PublicEndpoint,
@@ -327,6 +328,9 @@ PUBLIC_ENDPOINTS = [
         "confirmation links", 2_000, token_submissions, token_send, token_check
     ),
     PublicEndpoint(
+        "form pages (volunteer form)", 1_000, form_submissions, form_send, form_check
+    ),
+    PublicEndpoint(
         "supporter sign-up form",
         1_000,
         supporter_submissions,
@@ -343,7 +347,7 @@ PUBLIC_ENDPOINTS = [
     # Not public, but what staff type into a filter is input all the same.
     PublicEndpoint("staff exports", 300, export_submissions, export_send, export_check),
     PublicEndpoint("search", 1_000, search_submissions, search_send, search_check),
-    PublicEndpoint("count endpoint", 2_500, count_submissions, count_send, count_check),
+    PublicEndpoint("count endpoint", 1_500, count_submissions, count_send, count_check),
     PublicEndpoint(
         "pages after signing and any other address",
         1_000,

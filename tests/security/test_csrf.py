@@ -17,10 +17,22 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.test import Client
 
+from campaigns.models import FormPage, FormPageSubmission
 from petitions.models import BlockedEmailDomain, Signature, Supporter
+from tests.campaigns.form_pages import po_translate, volunteer_page_add
 from tests.petitions.conftest import sign_data
 
 pytestmark = pytest.mark.django_db
+
+
+def form_page_ur(pages):
+    """The volunteer form in Urdu, under the petition pages' home pages."""
+    existing = FormPage.objects.filter(locale__language_code="ur").first()
+    if existing is not None:
+        return existing
+    english = volunteer_page_add(pages["en"].get_parent())
+    return po_translate(english, "ur")
+
 
 CROSS_SITE = [
     {"HTTP_SEC_FETCH_SITE": "cross-site"},
@@ -45,6 +57,16 @@ FORMS = [
         lambda pages: f"/ur/petitions/{pages['ur'].pk}/sign/",
         sign_data,
         lambda: Signature.objects.count(),
+    ),
+    ProtectedForm(
+        "form page",
+        lambda pages: f"/ur/forms/{form_page_ur(pages).pk}/send/",
+        lambda: {
+            "your_name": "Zahra",
+            "email_address": "zahra@example.com",
+            "region": "1",
+        },
+        lambda: FormPageSubmission.objects.count(),
     ),
     ProtectedForm(
         "supporter sign-up form",

@@ -9,6 +9,7 @@ from django.utils.html import escape
 from wagtail_localize.strings import StringValue
 
 from petitions.models import BlockedEmailDomain, Supporter
+from tests.campaigns.form_pages import po_translate, volunteer_page_add
 from tests.petitions.conftest import add_signature, confirm_links, sign
 from tests.petitions.test_supporters import SUPPORTER_LINK, join
 
@@ -120,6 +121,39 @@ def test_supporter_names_are_escaped_in_their_email_and_the_admin(
         response = admin_client.get(path)
         assert response.status_code == 200, path
         assert_no_live_markup(response.content.decode())
+
+
+def test_form_answers_are_escaped_when_sent_back_in_the_admin_and_the_staff_email(
+    admin_client, client, home_page
+):
+    english = volunteer_page_add(home_page, to_address="staff@example.org")
+    page = po_translate(english, "haz")
+    payload = "".join(PAYLOADS)
+    answers = {
+        "your_name": f"Ali {PAYLOADS[0]}",
+        "email_address": "ali@example.com",
+        "region": "2",
+        "how_would_you_like_to_help": payload,
+        "skills": ["1"],
+    }
+
+    refused = client.post(
+        f"/haz/forms/{page.pk}/send/", {**answers, "email_address": payload}
+    )
+    sent = client.post(f"/haz/forms/{page.pk}/send/", answers)
+    listing = admin_client.get(f"/admin/forms/submissions/{english.pk}/")
+
+    assert refused.status_code == 200
+    assert_no_live_markup(refused.content.decode())
+    assert sent.status_code == 302
+    assert_no_live_markup(client.get(sent["Location"]).content.decode())
+    assert escape(PAYLOADS[0]) in listing.content.decode()
+    assert_no_live_markup(listing.content.decode())
+    [staff_email] = mail.outbox
+    # Plain text only: the payload is text there, with no HTML part to run it.
+    assert not getattr(staff_email, "alternatives", None)
+    assert staff_email.content_subtype == "plain"
+    assert payload in staff_email.body
 
 
 @pytest.mark.parametrize(
