@@ -1,0 +1,195 @@
+"""Bulk invalidation: by domain, by days signed or by selection, with an
+exact preview."""
+
+from django import forms
+from django.contrib import messages
+from django.shortcuts import redirect
+from django.urls import path, reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+from django.views.generic import TemplateView
+from wagtail.admin.widgets import AdminDateInput
+
+from petitions.admin_views.base import (
+    PermissionMenuViewSet,
+    StaffView,
+)
+from petitions.models import Petition
+from petitions.selectors import (
+    InvalidationCriteria,
+    invalidation_preview,
+)
+from petitions.services.staff import (
+    InvalidationChanged,
+    signatures_invalidate,
+)
+
+
+class InvalidationForm(forms.Form):
+    petition = forms.ModelChoiceField(
+        label=_("Petition"),
+        queryset=Petition.objects.order_by("title"),
+        required=False,
+        empty_label=_("All petitions"),
+        help_text=_("Only signatures of this petition."),
+    )
+    domain = forms.CharField(
+        label=_("Email domain"),
+        max_length=253,
+        required=False,
+        help_text=_(
+            "e.g. mailinator.com: addresses at this domain and its subdomains."
+        ),
+    )
+    signed_from = forms.DateField(
+        label=_("Signed from"),
+        required=False,
+        widget=AdminDateInput,
+        help_text=_("The first day (UTC), included."),
+    )
+    signed_to = forms.DateField(
+        label=_("Signed until"),
+        required=False,
+        widget=AdminDateInput,
+        help_text=_("The last day (UTC), included."),
+    )
+    ids = forms.CharField(
+        label=_("Signature numbers"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_(
+            "The ID numbers of particular signatures, separated by spaces or "
+            "commas. Choose them in the list of signatures to fill this in."
+        ),
+    )
+
+    def clean_ids(self):
+        parts = self.cleaned_data["ids"].replace(",", " ").split()
+        if not all(part.isdigit() for part in parts):
+            raise forms.ValidationError(
+                _("Signature numbers are whole numbers, like 1024.")
+            )
+        return tuple(sorted({int(part) for part in parts}))
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("signed_from"), data.get("signed_to")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The first day comes after the last day."))
+        if not self.errors and self.criteria.is_empty():
+            raise forms.ValidationError(
+                _(
+                    "Give an email domain, dates or signature numbers. A "
+                    "petition alone is not enough: a whole petition is never "
+                    "invalidated at once."
+                )
+            )
+        return data
+
+    @property
+    def criteria(self) -> InvalidationCriteria:
+        data = self.cleaned_data
+        petition = data.get("petition")
+        return InvalidationCriteria(
+            petition_id=petition.pk if petition else None,
+            domain=data.get("domain", "").strip(),
+            signed_from=data.get("signed_from"),
+            signed_to=data.get("signed_to"),
+            ids=data.get("ids") or (),
+        )
+
+
+class InvalidationConfirmForm(InvalidationForm):
+    max_id = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    expected = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+
+
+INVALIDATE_PERMISSIONS = ("petitions.change_signature",)
+
+
+class InvalidationView(StaffView, TemplateView):
+    """Choose signatures, see how many it touches, then invalidate exactly
+    those. The preview pins the set with the highest signature id it saw, so
+    what is invalidated is what was previewed, or nothing."""
+
+    permissions = INVALIDATE_PERMISSIONS
+    page_title = _("Invalidate signatures")
+    header_icon = "cross"
+    template_name = "petitions/admin/invalidate.html"
+
+    def get(self, request, *args, **kwargs):
+        data = request.GET.copy()
+        if len(data.getlist("ids")) > 1:
+            data["ids"] = " ".join(data.getlist("ids"))
+        criteria_given = any(
+            data.get(key) for key in ("domain", "signed_from", "signed_to", "ids")
+        )
+        form = InvalidationForm(data if criteria_given else None)
+        if criteria_given and form.is_valid():
+            return self._preview(form)
+        return self.render_to_response(self.get_context_data(form=form))
+
+    def post(self, request, *args, **kwargs):
+        form = InvalidationConfirmForm(request.POST)
+        if not form.is_valid():
+            return self.render_to_response(self.get_context_data(form=form))
+        try:
+            count = signatures_invalidate(
+                criteria=form.criteria,
+                max_id=form.cleaned_data["max_id"],
+                expected=form.cleaned_data["expected"],
+                user=request.user,
+            )
+        except InvalidationChanged:
+            messages.warning(
+                request,
+                _(
+                    "These signatures changed since the preview, so nothing "
+                    "was invalidated. Here are the numbers as they are now."
+                ),
+            )
+            return self._preview(form)
+        messages.success(
+            request,
+            ngettext(
+                "%(count)d signature invalidated. It no longer counts.",
+                "%(count)d signatures invalidated. They no longer count.",
+                count,
+            )
+            % {"count": count},
+        )
+        url = reverse("signatures:index") + "?state=invalid"
+        if form.criteria.petition_id:
+            url += f"&petition={form.criteria.petition_id}"
+        return redirect(url)
+
+    def _preview(self, form):
+        preview = invalidation_preview(criteria=form.criteria)
+        confirm = InvalidationConfirmForm(
+            initial={
+                **{
+                    key: value
+                    for key, value in form.cleaned_data.items()
+                    if key not in ("max_id", "expected", "ids")
+                },
+                "ids": " ".join(str(pk) for pk in form.criteria.ids),
+                "max_id": preview.max_id,
+                "expected": preview.total,
+            }
+        )
+        return self.render_to_response(
+            self.get_context_data(form=form, preview=preview, confirm=confirm)
+        )
+
+
+class InvalidationViewSet(PermissionMenuViewSet):
+    name = "invalidate_signatures"
+    icon = "cross"
+    menu_label = _("Invalidate signatures")
+    permissions = INVALIDATE_PERMISSIONS
+
+    def get_urlpatterns(self):
+        return [path("", InvalidationView.as_view(), name="index")]
+
+
+# Erasing one person's data

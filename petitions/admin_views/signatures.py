@@ -1,0 +1,169 @@
+"""The signatures list: filters, search, selection, one signature, exports."""
+
+import django_filters
+from django import forms
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.urls import path
+from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.generic import IndexView
+from wagtail.admin.viewsets.model import ModelViewSet
+
+from petitions.admin_views.base import (
+    EXPORT_PERMISSION,
+    export_filters_of,
+    export_format_of,
+    listing_query,
+)
+from petitions.exports import (
+    export_response,
+    signatures_export,
+)
+from petitions.models import Petition, Signature
+from petitions.selectors import (
+    signatures_search,
+)
+from petitions.services.staff import (
+    export_record,
+)
+
+
+class SignatureFilterSet(WagtailFilterSet):
+    petition = django_filters.ModelChoiceFilter(
+        label=_("Petition"), queryset=Petition.objects.order_by("title")
+    )
+    language = django_filters.ChoiceFilter(
+        label=_("Language"),
+        choices=settings.LANGUAGES,
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
+    )
+    state = django_filters.ChoiceFilter(
+        label=_("State"),
+        choices=Signature.State.choices,
+        widget=forms.RadioSelect,
+        empty_label=_("All"),
+    )
+    created_at = django_filters.DateFromToRangeFilter(
+        label=_("Signed between"), widget=DateRangePickerWidget
+    )
+
+    class Meta:
+        model = Signature
+        fields = ["petition", "language", "state", "created_at"]
+
+
+class SelectColumn(Column):
+    """A checkbox per row, tied by its `form` attribute to the form under the
+    listing that sends the chosen signatures to bulk invalidation."""
+
+    cell_template_name = "petitions/admin/select_cell.html"
+
+    def __init__(self):
+        super().__init__("select", label=_("Choose"), accessor="pk")
+
+
+class SignatureIndexView(IndexView):
+    results_template_name = "petitions/admin/signature_index_results.html"
+
+    def get_base_queryset(self):
+        return super().get_base_queryset().select_related("petition")
+
+    def search_queryset(self, queryset):
+        if not self.is_searching:
+            return queryset
+        return signatures_search(queryset, self.search_query)
+
+    def get_context_data(self, *args, **kwargs):
+        context = super().get_context_data(*args, **kwargs)
+        user = self.request.user
+        context["listing_query"] = listing_query(self.request)
+        context["can_export"] = user.has_perm(EXPORT_PERMISSION)
+        context["can_invalidate"] = user.has_perm("petitions.change_signature")
+        return context
+
+
+class SignatureViewSet(ModelViewSet):
+    """Signatures can be looked at, searched, exported and invalidated, but
+    never added or edited by hand."""
+
+    model = Signature
+    icon = "form"
+    menu_label = _("Signatures")
+    index_view_class = SignatureIndexView
+    filterset_class = SignatureFilterSet
+    search_fields = ["name", "email"]
+    list_per_page = 50
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    inspect_view_fields = [
+        "petition",
+        "name",
+        "email",
+        "city",
+        "country",
+        "language",
+        "state",
+        "suspect_reason",
+        "consent_to_updates",
+        "consent_text",
+        "consent_at",
+        "created_at",
+        "confirmed_at",
+        "anonymised_at",
+        "emails_sent",
+    ]
+
+    @cached_property
+    def list_display(self):
+        return [
+            "name",
+            "email",
+            "petition",
+            "language",
+            "state",
+            "created_at",
+            SelectColumn(),
+        ]
+
+    def get_common_view_kwargs(self, **kwargs):
+        return super().get_common_view_kwargs(
+            add_url_name=None,
+            edit_url_name=None,
+            delete_url_name=None,
+            history_url_name=None,
+            usage_url_name=None,
+            **kwargs,
+        )
+
+    def export_view(self, request):
+        if not request.user.has_perm(EXPORT_PERMISSION):
+            raise PermissionDenied
+        file_format = export_format_of(request)
+        filterset = SignatureFilterSet(
+            request.GET, queryset=Signature.objects.all(), request=request
+        )
+        queryset = filterset.qs if filterset.is_valid() else Signature.objects.none()
+        queryset = signatures_search(queryset, request.GET.get("q", ""))
+        export_record(
+            user=request.user,
+            model=Signature,
+            file_format=file_format,
+            rows=queryset.count(),
+            filters=export_filters_of(request),
+        )
+        return export_response(
+            export=signatures_export(queryset=queryset), file_format=file_format
+        )
+
+    def get_urlpatterns(self):
+        return [
+            path("", self.index_view, name="index"),
+            path("results/", self.index_results_view, name="index_results"),
+            path("inspect/<int:pk>/", self.inspect_view, name="inspect"),
+            path("export/", self.export_view, name="export"),
+        ]
