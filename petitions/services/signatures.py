@@ -189,9 +189,12 @@ def signature_create(
             petition=petition, email=canonical, key=key, ip=hashed_ip
         )
         now = timezone.now()
+        pending = not reason
         try:
             # The signature and its queued email are stored together or not
-            # at all, so a stored signature always gets its email.
+            # at all, so a stored signature always gets its email. A new row
+            # has its whole allowance: its first email is counted as it is
+            # stored, not by a second UPDATE.
             with transaction.atomic():
                 signature = Signature.objects.create(
                     petition=petition,
@@ -202,18 +205,19 @@ def signature_create(
                     city=name_normalize(city),
                     country=country,
                     language=language,
-                    state=Signature.State.SUSPECT
-                    if reason
-                    else Signature.State.PENDING,
+                    state=Signature.State.PENDING
+                    if pending
+                    else Signature.State.SUSPECT,
                     suspect_reason=reason,
                     consent_to_updates=consent_to_updates,
                     consent_text=consent_text if consent_to_updates else "",
                     consent_at=now if consent_to_updates else None,
                     ip_hash=hashed_ip,
+                    emails_sent=1 if pending else 0,
                     created_at=now,
                 )
-                if signature.state == Signature.State.PENDING:
-                    signature_email_queue(
+                if pending:
+                    _pending_email_store(
                         signature=signature,
                         kind=SignatureEmail.CONFIRM,
                         base_url=base_url,
@@ -254,11 +258,18 @@ def signature_email_queue(
         ).update(emails_sent=F("emails_sent") + 1)
         if not allowed:
             return False
-        pending = PendingEmail.objects.create(
-            signature=signature, kind=str(kind), base_url=base_url
-        )
-        _pending_email_enqueue(pending=pending)
+        _pending_email_store(signature=signature, kind=kind, base_url=base_url)
     return True
+
+
+def _pending_email_store(
+    *, signature: Signature, kind: SignatureEmail, base_url: str
+) -> None:
+    """Store the email and queue its task; inside the caller's transaction."""
+    pending = PendingEmail.objects.create(
+        signature=signature, kind=str(kind), base_url=base_url
+    )
+    _pending_email_enqueue(pending=pending)
 
 
 def _pending_email_enqueue(*, pending: PendingEmail) -> None:
