@@ -76,11 +76,11 @@ for round_number in range(repeats):
         cache.delete(petition_count_cache_key(case["petition_id"]))
         response, ms, n, sql = timed(lambda: client.get(case["path"]))
         results[case["name"]]["cold"].append((ms, n, sql))
-        number = f"{{case['name']}}-{{round_number}}"
+        number = f"{{case['petition_id']}}-{{round_number}}"
         response, ms, n, sql = timed(lambda: client.post(case["sign_path"], {{
             "name": "Signer " + number, "email": f"scale-{{number}}@example.org",
             "city": "Quetta", "country": "PK", "subject": ""}},
-            HTTP_X_FORWARDED_FOR=f"10.9.{{round_number}}.{{len(case['name'])}}"))
+            HTTP_X_FORWARDED_FOR=f"10.9.{{round_number}}.{{case['petition_id']}}"))
         assert response.status_code == 302, response.status_code
         results[case["name"]]["sign"].append((ms, n, sql))
 summary = {{}}

@@ -248,7 +248,10 @@ def _measure(env, server, petition, form_page, duration, concurrency, rounds) ->
             f"form submissions stored {stored:,} = acknowledged {form.acknowledged:,}",
             stored == form.acknowledged,
         ),
-        (f"{rate:,.0f} signatures/s (target {TARGET_PER_SECOND})", rate >= 300),
+        (
+            f"{rate:,.0f} signatures/s (target {TARGET_PER_SECOND})",
+            rate >= TARGET_PER_SECOND,
+        ),
         (
             f"signing at {ratio:.0%} of the form page's rate (target 100 %)",
             ratio >= 1,
