@@ -1,6 +1,10 @@
 """The visitor's form of a form page: Wagtail's form builder, with the field
 names and choice values of the English page whatever the language, limits on
-every text, a honeypot, and the "keep me informed" box."""
+every text, a honeypot, and the "keep me informed" box.
+
+Choices are sent as their position ("1", "2", …) and stored as the English
+page's choice at that position, so a page in Urdu carries no English and
+answers from every language compare."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -22,8 +26,15 @@ def _lines(value: str) -> list[str]:
     return [line for line in _split_by_newline_or_comma(value or "") if line]
 
 
+def _positions(choices: str) -> dict[str, str]:
+    """{choice text: its position as sent}."""
+    return {label: str(position) for position, label in enumerate(_lines(choices), 1)}
+
+
 class SiteForm(BaseForm):
     honeypot_name = HONEYPOT_NAME
+    # {field name: {position sent: English choice stored}}
+    choice_values: dict[str, dict[str, str]] = {}
 
     @property
     def consent_text(self) -> str:
@@ -33,11 +44,19 @@ class SiteForm(BaseForm):
     def answers(self) -> dict:
         """What the visitor answered, under the English page's field names,
         without the honeypot and the box."""
-        return {
-            name: value
-            for name, value in self.cleaned_data.items()
-            if name not in (HONEYPOT_NAME, KEEP_INFORMED_NAME)
-        }
+        answers = {}
+        for name, value in self.cleaned_data.items():
+            if name in (HONEYPOT_NAME, KEEP_INFORMED_NAME):
+                continue
+            stored = self.choice_values.get(name)
+            if stored is not None:
+                value = (
+                    [stored[item] for item in value]
+                    if isinstance(value, list)
+                    else stored.get(value, value)
+                )
+            answers[name] = value
+        return answers
 
     def email_answer(self) -> str:
         """The first email field's answer: who sent the form."""
@@ -56,23 +75,37 @@ class SiteFormBuilder(FormBuilder):
         super().__init__(fields)
         self.source_by_key = {field.translation_key: field for field in source_fields}
         self.offer_updates = offer_updates
+        self.choice_values: dict[str, dict[str, str]] = {}
 
     def _source(self, field):
         return self.source_by_key.get(field.translation_key, field)
 
-    def _choice_values(self, field) -> list[tuple[str, str]]:
-        source = _lines(self._source(field).choices)
-        return [
-            (source[index] if index < len(source) else label, label)
-            for index, label in enumerate(_lines(field.choices))
-        ]
-
     def get_formatted_field_choices(self, field):
-        return self._choice_values(field)
+        source = _lines(self._source(field).choices)
+        labels = _lines(field.choices)
+        name = field.clean_name or field.get_field_clean_name()
+        self.choice_values[name] = {
+            str(position): source[position - 1] if position <= len(source) else label
+            for position, label in enumerate(labels, start=1)
+        }
+        return [(str(position), label) for position, label in enumerate(labels, 1)]
 
     def get_formatted_field_initial(self, field):
-        by_label = {label: value for value, label in self._choice_values(field)}
-        return [by_label.get(line, line) for line in _lines(field.default_value)]
+        positions = _positions(field.choices)
+        return [
+            positions[line] for line in _lines(field.default_value) if line in positions
+        ]
+
+    def get_field_options(self, field):
+        options = super().get_field_options(field)
+        # The default names choices by their text; send their positions.
+        if field.field_type == "multiselect":
+            options["initial"] = self.get_formatted_field_initial(field)
+        elif field.field_type in ("dropdown", "radio"):
+            options["initial"] = _positions(field.choices).get(
+                field.default_value.strip()
+            )
+        return options
 
     def create_multiline_field(self, field, options):
         options["max_length"] = MULTILINE_MAX_LENGTH
@@ -106,7 +139,9 @@ class SiteFormBuilder(FormBuilder):
                 label=CONSENT_LABEL, required=False
             )
         fields[HONEYPOT_NAME] = honeypot_field()
-        return type("SiteForm", (SiteForm,), fields)
+        return type(
+            "SiteForm", (SiteForm,), {**fields, "choice_values": self.choice_values}
+        )
 
 
 def reserved_name_error(name: str):

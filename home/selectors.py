@@ -324,3 +324,19 @@ def share_meta(*, request, page, organisation) -> ShareMeta:
             image_alt=image_alt,
         )
     return ShareMeta(**meta)
+
+
+def pages_search(*, terms: str, locale: Locale):
+    """Live public pages of one language matching the search terms, best
+    first. Untranslated copies of English pages (aliases) are left out: their
+    text is English, and the language notice and menus already lead to them."""
+    # The search backend filters only on indexed fields, and alias_of is not
+    # one of them; the pages' ids are.
+    translated = Page.objects.filter(locale=locale, alias_of__isnull=True)
+    return (
+        Page.objects.live()
+        .public()
+        .filter(locale=locale, id__in=translated.values("id"))
+        .specific()
+        .search(terms)
+    )

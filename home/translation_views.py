@@ -21,14 +21,18 @@ from django.views.decorators.http import require_POST
 from django.views.generic import TemplateView
 from wagtail.admin.utils import get_valid_next_url_from_request
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
-from wagtail.models import DraftStateMixin, Page, TranslatableMixin
-from wagtail.snippets.permissions import get_permission_name, user_can_edit_snippet_type
+from wagtail.models import DraftStateMixin, Locale, Page, TranslatableMixin
+from wagtail.snippets.permissions import get_permission_name
 from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
-from wagtail_localize.models import Translation, TranslationSource
+from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations
 from wagtail_localize.views import update_translations as update_translations_views
 
-from home.translation_services import translator_languages
+from home.translation_guards import (
+    translation_target_guard,
+    user_can_edit_translation,
+    user_can_translate_into,
+)
 from home.translation_status import translation_status_list
 
 TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
@@ -74,9 +78,22 @@ def _steer_to_english(request, instance, source, source_url, fallback_url):
     return redirect(f"{source_url}?{query}" if query else source_url)
 
 
+def _refuse_other_languages(request) -> None:
+    """403 for a translator asking for a translation into a language not
+    theirs: starting one writes the new translation (or turns the untranslated
+    copy into one) in that language."""
+    if request.method != "POST":
+        return
+    ids = [value for value in request.POST.getlist("locales") if value.isdigit()]
+    codes = Locale.objects.filter(pk__in=ids).values_list("language_code", flat=True)
+    if not user_can_translate_into(user=request.user, language_codes=codes):
+        raise PermissionDenied
+
+
 def submit_page_translation(request, page_id: int):
     page = get_object_or_404(Page, id=page_id).specific
     if page.is_root() or page.locale.language_code == settings.LANGUAGE_CODE:
+        _refuse_other_languages(request)
         return submit_translations.SubmitPageTranslationView.as_view()(
             request, page_id=page_id
         )
@@ -99,6 +116,7 @@ def submit_snippet_translation(request, app_label: str, model_name: str, pk: str
         raise Http404
     snippet = get_object_or_404(model, pk=unquote(pk))
     if snippet.locale.language_code == settings.LANGUAGE_CODE:
+        _refuse_other_languages(request)
         return submit_translations.SubmitSnippetTranslationView.as_view()(
             request, app_label=app_label, model_name=model_name, pk=pk
         )
@@ -140,11 +158,7 @@ def _po_translation_id(uploaded) -> str | None:
 def upload_pofile(request, translation_id: int):
     """wagtail-localize's PO upload, minus its server errors on a form sent
     without a file or with a PO file that did not come from it."""
-    translation = get_object_or_404(Translation, id=translation_id)
-    if not edit_translation.user_can_edit_instance(
-        request.user, translation.get_target_instance()
-    ):
-        raise PermissionDenied
+    translation_target_guard(user=request.user, translation_id=translation_id)
     uploaded = request.FILES.get("file")
     if uploaded is None:
         messages.error(request, _("Choose a PO file to upload."))
@@ -166,12 +180,11 @@ def upload_pofile(request, translation_id: int):
 def _can_publish(user, instance) -> bool:
     if isinstance(instance, Page):
         return instance.permissions_for_user(user).can_publish()
-    languages = translator_languages(user=user)
-    if languages is not None and instance.locale.language_code not in languages:
+    if not user_can_edit_translation(user=user, instance=instance):
         return False
     if isinstance(instance, DraftStateMixin):
         return user.has_perm(get_permission_name("publish", type(instance)))
-    return user_can_edit_snippet_type(user, type(instance))
+    return True
 
 
 def update_translations(request, translation_source_id: int):

@@ -7,7 +7,9 @@ from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import requires_csrf_token
-from wagtail.models import Locale, Page
+from wagtail.models import Locale
+
+from home.selectors import pages_search
 
 # Errors that mean the database cannot be reached (stopped, restarting, out of
 # connections), as opposed to a mistake in a query.
@@ -51,15 +53,13 @@ def search_terms(query: str) -> str:
 
 
 def search(request):
-    """Search the live pages of the visitor's language only."""
+    """Search the translated live pages of the visitor's language only."""
     query = request.GET.get("q", "").strip()[:200]
     terms = search_terms(query)
     results = []
     if terms:
-        locale = Locale.get_active()
         results = Paginator(
-            Page.objects.live().public().filter(locale=locale).specific().search(terms),
-            20,
+            pages_search(terms=terms, locale=Locale.get_active()), 20
         ).get_page(request.GET.get("page"))
     return render(request, "home/search.html", {"query": query, "results": results})
 

@@ -9,9 +9,27 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home import translation_views
+from home import translation_guards, translation_views
 from home.models import Footer, NavigationMenu, Organisation
-from home.translation_services import translator_languages
+from home.translation_guards import user_can_edit_translation
+
+# wagtail-localize's views that change (or show) one translation, each behind
+# a check of the translation's language; see translation_guards.py.
+TRANSLATION_GUARDS = [
+    (
+        "strings/<int:string_segment_id>/edit/",
+        translation_guards.edit_string_translation,
+    ),
+    (
+        "overrides/<int:overridable_segment_id>/edit/",
+        translation_guards.edit_override,
+    ),
+    ("pofile/download/", translation_guards.download_pofile),
+    ("machine_translate/", translation_guards.machine_translate),
+    ("preview/", translation_guards.preview_translation),
+    ("preview/<str:mode>/", translation_guards.preview_translation),
+    ("disable/", translation_guards.stop_translation),
+]
 
 
 # order=-1 puts these ahead of wagtail-localize's own URLs: requests for the
@@ -32,6 +50,10 @@ def register_translation_urls():
             "localize/translate/<int:translation_id>/pofile/upload/",
             translation_views.upload_pofile,
         ),
+        *[
+            path(f"localize/translate/<int:translation_id>/{route}", view)
+            for route, view in TRANSLATION_GUARDS
+        ],
         path(
             "localize/update/<int:translation_source_id>/",
             translation_views.update_translations,
@@ -49,10 +71,9 @@ def register_translation_urls():
 def keep_translators_to_their_languages(request, instance):
     """Translators edit snippets in their own languages only: not the English
     source, not the other language's translation."""
-    if not isinstance(instance, TranslatableMixin):
-        return None
-    languages = translator_languages(user=request.user)
-    if languages is not None and instance.locale.language_code not in languages:
+    if isinstance(instance, TranslatableMixin) and not user_can_edit_translation(
+        user=request.user, instance=instance
+    ):
         return permission_denied(request)
     return None
 

@@ -10,10 +10,16 @@ refuses anyone: callers keep what was sent aside (a suspect signature) or
 quietly drop it.
 """
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
+
+from home.cache import UNREACHABLE
+
+logger = logging.getLogger(__name__)
 
 
 def _hits(windows: list[tuple[str, int]]) -> list[int]:
@@ -31,7 +37,12 @@ def _hits(windows: list[tuple[str, int]]) -> list[int]:
         for key, period in keys:
             pipeline.incr(key)
             pipeline.expire(key, period, nx=True)
-        return pipeline.execute()[0::2]
+        try:
+            return pipeline.execute()[0::2]
+        except UNREACHABLE:
+            # Redis is away (home.cache): nothing is counted until it is back.
+            logger.warning("Rate limits not counted: Redis cannot be reached")
+            return [0 for _key in keys]
     return [_hit(key, period) for key, period in windows]
 
 

@@ -19,6 +19,7 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page
 
+from campaigns.demo import form_pages_demo_ensure
 from home.demo import content, media
 from home.demo.ensure import (
     DemoCatalogError,
@@ -136,6 +137,15 @@ def petition_step(site: DemoSite) -> None:
         site.changes.append("page petition updated")
 
 
+def form_pages_step(site: DemoSite) -> None:
+    """Volunteer, coordinator and contact forms (campaigns/demo.py)."""
+    for key, (page, changed) in form_pages_demo_ensure(pages=site.pages).items():
+        site.pages[key] = page
+        site.refs.pages[key] = page.pk
+        if changed:
+            site.changes.append(f"page {key} updated")
+
+
 def content_step(site: DemoSite) -> None:
     """Every demo page's content, and what each language links to in its own
     language: its documents and the supporter sign-up page."""
@@ -208,6 +218,7 @@ DEMO_STEPS: list[Callable[[DemoSite], None]] = [
     media_step,
     tree_step,
     petition_step,
+    form_pages_step,
     content_step,
     snippets_step,
     translations_step,

@@ -335,9 +335,8 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                                     action(
                                         "volunteer",
                                         "Become a volunteer",
-                                        "Join now: get in touch and tell us how "
-                                        "you would like to help.",
-                                        link="#contact",
+                                        "Join now: tell us how you would like to help.",
+                                        page=pages["volunteer"],
                                     ),
                                     action(
                                         "read",
@@ -582,9 +581,8 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                         action(
                             "volunteer",
                             "Become a regional campaign coordinator",
-                            "Organise the campaign where you live: get in touch "
-                            "with us.",
-                            link="#contact",
+                            "Organise the campaign where you live.",
+                            page=pages["coordinator"],
                         ),
                     ),
                     (
@@ -789,6 +787,8 @@ def snippet_fields(refs: Refs) -> dict[str, dict]:
                     ("link", nav_link(pages["petition"], "Sign the petition")),
                     ("link", nav_link(pages["report"], "Read the report")),
                     ("link", nav_link(pages["donate"], "Donate")),
+                    ("link", nav_link(pages["volunteer"], "Volunteer")),
+                    ("link", nav_link(pages["contact"], "Contact us")),
                 ],
             ),
         },

@@ -12,6 +12,7 @@ FIELDS = [
     ("Email address", "email", True, "", ""),
     ("Region", "dropdown", True, "Quetta\nKarachi\nAbroad", ""),
     ("How would you like to help?", "multiline", False, "", "A sentence or two."),
+    ("Skills", "checkboxes", False, "Teaching\nHealth care", ""),
 ]
 
 TRANSLATIONS = {
@@ -23,6 +24,8 @@ TRANSLATIONS = {
         "Quetta<br/>Karachi<br/>Abroad": "کویته<br/>کراچی<br/>خارج",
         "How would you like to help?": "چطور کمک کده مِیتنید؟",
         "A sentence or two.": "یگ یا دو جمله.",
+        "Skills": "مهارت‌ها",
+        "Teaching<br/>Health care": "درس دَدو<br/>صحت",
         "Thank you for offering to help.": "تشکر که کمک پیشنهاد کدید.",
         "Tell us how you can help.": "بوگید که چطور کمک کده مِیتنید.",
         "Join now": "آلی شامل شونید",
@@ -35,6 +38,8 @@ TRANSLATIONS = {
         "Quetta<br/>Karachi<br/>Abroad": "کوئٹہ<br/>کراچی<br/>بیرون ملک",
         "How would you like to help?": "آپ کس طرح مدد کرنا چاہیں گے؟",
         "A sentence or two.": "ایک یا دو جملے۔",
+        "Skills": "مہارتیں",
+        "Teaching<br/>Health care": "تدریس<br/>صحت",
         "Thank you for offering to help.": "مدد کی پیشکش کا شکریہ۔",
         "Tell us how you can help.": "ہمیں بتائیں کہ آپ کیسے مدد کر سکتے ہیں۔",
         "Join now": "ابھی شامل ہوں",

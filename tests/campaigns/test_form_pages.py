@@ -22,7 +22,10 @@ ANSWERS = {
     "email_address": "zahra@example.com",
     "region": "Quetta",
     "how_would_you_like_to_help": "I can teach.",
+    "skills": ["Teaching", "Health care"],
 }
+# What the browser sends for those answers: choices by their position.
+SENT = {**ANSWERS, "region": "1", "skills": ["1", "2"]}
 
 
 @pytest.fixture
@@ -46,14 +49,15 @@ def test_hazaragi_and_english_submissions_land_in_one_table_under_the_same_names
     page = client.get(volunteer_haz.url)
     html = page.content.decode()
     assert "منطقه" in html and "نام شمو" in html
-    # The Hazaragi choice is shown in Hazaragi and stored as the English one.
-    assert re.search(r'<option value="Quetta"[^>]*>کویته</option>', html)
+    # The Hazaragi choice is shown in Hazaragi, sent as its position and
+    # stored as the English one.
+    assert re.search(r'<option value="1"[^>]*>کویته</option>', html)
     assert 'name="your_name"' in html and 'name="email_address"' in html
 
-    haz = client.post(submit_url(volunteer_haz, "haz"), ANSWERS)
+    haz = client.post(submit_url(volunteer_haz, "haz"), SENT)
     en = client.post(
         submit_url(volunteer, "en"),
-        {**ANSWERS, "email_address": "ali@example.com", "region": "Karachi"},
+        {**SENT, "email_address": "ali@example.com", "region": "2"},
     )
 
     assert haz.status_code == en.status_code == 302
@@ -62,6 +66,7 @@ def test_hazaragi_and_english_submissions_land_in_one_table_under_the_same_names
     assert [s.language for s in submissions] == ["haz", "en"]
     assert [set(s.form_data) for s in submissions] == [set(ANSWERS), set(ANSWERS)]
     assert [s.form_data["region"] for s in submissions] == ["Quetta", "Karachi"]
+    assert submissions[0].form_data["skills"] == ["Teaching", "Health care"]
 
 
 def test_field_names_stay_the_english_pages_when_the_translation_is_synced(
@@ -75,7 +80,7 @@ def test_field_names_stay_the_english_pages_when_the_translation_is_synced(
 
     names = [field.clean_name for field in volunteer_haz.get_form_fields()]
     assert names == [field.clean_name for field in volunteer.get_form_fields()]
-    response = client.post(submit_url(volunteer_haz, "haz"), ANSWERS)
+    response = client.post(submit_url(volunteer_haz, "haz"), SENT)
     assert response.status_code == 302
     assert FormPageSubmission.objects.get().form_data == ANSWERS
 
@@ -83,7 +88,7 @@ def test_field_names_stay_the_english_pages_when_the_translation_is_synced(
 def test_the_sender_gets_the_thank_you_page_in_their_language(
     client, volunteer, volunteer_haz
 ):
-    response = client.post(submit_url(volunteer_haz, "haz"), ANSWERS, follow=True)
+    response = client.post(submit_url(volunteer_haz, "haz"), SENT, follow=True)
 
     html = response.content.decode()
     assert response.status_code == 200
@@ -94,7 +99,7 @@ def test_the_sender_gets_the_thank_you_page_in_their_language(
 def test_staff_get_an_email_for_each_submission_through_smtp(
     client, volunteer, volunteer_haz, smtp_server
 ):
-    client.post(submit_url(volunteer_haz, "haz"), ANSWERS)
+    client.post(submit_url(volunteer_haz, "haz"), SENT)
 
     [message] = smtp_server.messages
     body = message.get_content()
@@ -113,7 +118,7 @@ def test_without_staff_addresses_on_the_page_the_site_wide_ones_are_told(
     settings.STAFF_NOTIFICATION_EMAILS = ["office@example.org"]
     page = volunteer_page_add(home_page)
 
-    client.post(submit_url(page, "en"), ANSWERS)
+    client.post(submit_url(page, "en"), SENT)
 
     assert [message.to for message in mail.outbox] == [["office@example.org"]]
 
@@ -123,7 +128,7 @@ def test_invalid_answers_are_explained_in_the_visitors_language_and_nothing_is_k
 ):
     response = client.post(
         submit_url(volunteer_haz, "haz"),
-        {**ANSWERS, "email_address": "not an address", "region": "Mars"},
+        {**SENT, "email_address": "not an address", "region": "Mars"},
     )
 
     html = response.content.decode()
@@ -141,7 +146,7 @@ def test_invalid_answers_are_explained_in_the_visitors_language_and_nothing_is_k
 
 def test_a_filled_honeypot_stores_nothing_and_looks_the_same(client, volunteer):
     response = client.post(
-        submit_url(volunteer, "en"), {**ANSWERS, "homepage_url": "http://spam"}
+        submit_url(volunteer, "en"), {**SENT, "homepage_url": "http://spam"}
     )
 
     assert response.status_code == 302
@@ -155,7 +160,7 @@ def test_an_address_at_a_blocked_domain_stores_nothing(client, volunteer):
 
     response = client.post(
         submit_url(volunteer, "en"),
-        {**ANSWERS, "email_address": "bot@mail.throwaway.example"},
+        {**SENT, "email_address": "bot@mail.throwaway.example"},
     )
 
     assert response.status_code == 302
@@ -166,7 +171,7 @@ def test_a_form_sent_from_another_site_is_refused_with_a_translated_page(
     client, volunteer, volunteer_haz
 ):
     response = client.post(
-        submit_url(volunteer_haz, "haz"), ANSWERS, HTTP_SEC_FETCH_SITE="cross-site"
+        submit_url(volunteer_haz, "haz"), SENT, HTTP_SEC_FETCH_SITE="cross-site"
     )
 
     assert response.status_code == 403
@@ -181,7 +186,7 @@ def test_too_many_forms_from_one_address_are_kept_as_suspect_without_emails(
     for number in range(4):
         client.post(
             submit_url(volunteer, "en"),
-            {**ANSWERS, "email_address": f"v{number}@example.com"},
+            {**SENT, "email_address": f"v{number}@example.com"},
         )
 
     assert list(
@@ -196,7 +201,7 @@ def test_keep_me_informed_asks_to_confirm_in_the_senders_language(
     page = client.get(volunteer_haz.url).content.decode()
     assert 'name="keep_informed"' in page
 
-    client.post(submit_url(volunteer_haz, "haz"), {**ANSWERS, "keep_informed": "on"})
+    client.post(submit_url(volunteer_haz, "haz"), {**SENT, "keep_informed": "on"})
 
     supporter = Supporter.objects.get()
     assert supporter.state == Supporter.State.PENDING
@@ -210,7 +215,7 @@ def test_keep_me_informed_asks_to_confirm_in_the_senders_language(
 
 
 def test_without_the_box_ticked_nobody_joins_the_list(client, volunteer):
-    client.post(submit_url(volunteer, "en"), ANSWERS)
+    client.post(submit_url(volunteer, "en"), SENT)
 
     assert FormPageSubmission.objects.count() == 1
     assert not Supporter.objects.exists()

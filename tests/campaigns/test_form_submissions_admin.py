@@ -35,7 +35,7 @@ def submit(client, page, code, **answers):
     data = {
         "your_name": "Zahra Hazara",
         "email_address": "zahra@example.com",
-        "region": "Quetta",
+        "region": "1",
         **answers,
     }
     response = client.post(f"/{code}/forms/{page.pk}/send/", data)

@@ -113,6 +113,8 @@ def test_unknown_url_gives_404_in_language_of_prefix(
     assert response.status_code == 404
     assert html_lang_dir(response)[0] == lang
     assert message in response.content.decode()
+    # Search engines are not told of versions of a page that does not exist.
+    assert 'rel="alternate"' not in response.content.decode()
 
 
 @pytest.mark.parametrize(

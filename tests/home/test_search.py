@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from wagtail.models import Locale
 
 pytestmark = pytest.mark.django_db
 
@@ -50,3 +51,27 @@ def test_search_renders_with_a_bounded_number_of_queries(
 
     with django_assert_max_num_queries(14):
         client.get("/ur/search/?q=Education")
+
+
+def test_search_leaves_out_untranslated_copies_of_english_pages(
+    client, shared_site_pages
+):
+    from campaigns.models import CampaignPage
+    from tests.page_fixtures import page_add
+
+    english = page_add(
+        shared_site_pages["en"]["home"],
+        CampaignPage,
+        title="Winter clothing drive",
+        slug="winter",
+    )
+    # As locale synchronisation does for a page created in the admin.
+    for code in ("ur", "haz"):
+        english.copy_for_translation(Locale.objects.get(language_code=code), alias=True)
+
+    assert result_links(client.get("/en/search/?q=Winter").content.decode()) == [
+        "/en/winter/"
+    ]
+    for code in ("ur", "haz"):
+        html = client.get(f"/{code}/search/?q=Winter").content.decode()
+        assert result_links(html) == []

@@ -6,11 +6,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from wagtail_localize.operations import translate_object
 
+from home.models import Footer, Organisation
 from home.translation_status import translation_status_list
 from tests.home.translation_steps import (
     add_campaign,
     locale,
     make_user,
+    publish_snippet_translation,
+    snippet_edit_url,
+    submit_snippet_translation,
+    translate_text,
     translation_of,
 )
 
@@ -153,3 +158,108 @@ def test_status_view_is_in_the_menu_for_translators_only(client, home_page):
     response = client.get(reverse("translation_status"))
     assert response.status_code == 302
     assert response["Location"] == reverse("wagtailadmin_home")
+
+
+def snippet_statuses(code) -> dict[str, str]:
+    [status] = translation_status_list(locales=[locale(code)])
+    return {str(row.source): row.status for row in status.snippets}
+
+
+def translate_snippet(client, snippet, code, english, value, capture):
+    """Translate one string of a snippet in the admin and publish it."""
+    with capture(execute=True):
+        submit_snippet_translation(client, snippet, code)
+    translate_text(client, translation_of(snippet, code), english, value)
+    with capture(execute=True):
+        publish_snippet_translation(client, snippet.get_translation(locale(code)))
+
+
+def status_table_rows(client, code, caption) -> dict:
+    response = client.get(reverse("translation_status"))
+    html = BeautifulSoup(response.content, "html.parser")
+    [table] = [
+        table
+        for table in html.find_all("table", attrs={"data-language": code})
+        if table.caption.get_text(strip=True) == caption
+    ]
+    return {
+        row.find("td").get_text(strip=True): row for row in table.select("tbody tr")
+    }
+
+
+def test_snippet_status_follows_translation_and_english_changes(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    organisation = Organisation.objects.create(name="Drive to Thrive")
+    client.force_login(make_user("nargis", "Translators"))
+    assert snippet_statuses("ur") == {"Drive to Thrive": "untranslated"}
+    assert snippet_statuses("haz") == {"Drive to Thrive": "untranslated"}
+
+    translate_snippet(
+        client, organisation, "ur", "Drive to Thrive", "ڈرائیو ٹو تھرائیو", capture
+    )
+    assert snippet_statuses("ur") == {}
+    assert snippet_statuses("haz") == {"Drive to Thrive": "untranslated"}
+    translate_snippet(
+        client, organisation, "haz", "Drive to Thrive", "درایو تو ترایو", capture
+    )
+    assert snippet_statuses("haz") == {}
+
+    organisation.name = "Drive to Thrive Foundation"
+    organisation.save()
+    assert snippet_statuses("ur") == {"Drive to Thrive Foundation": "outdated"}
+    assert snippet_statuses("haz") == {"Drive to Thrive Foundation": "outdated"}
+
+
+def test_status_view_lists_snippets_with_links_to_act(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    untranslated = Footer.objects.create(name="Footer", text="<p>With the Hazara.</p>")
+    organisation = Organisation.objects.create(name="Drive to Thrive")
+    client.force_login(make_user("nargis", "Hazaragi translators"))
+    translate_snippet(
+        client, organisation, "haz", "Drive to Thrive", "درایو تو ترایو", capture
+    )
+    organisation.name = "Drive to Thrive Foundation"
+    organisation.save()
+
+    rows = status_table_rows(client, "haz", "Snippets")
+
+    assert {title: row["data-status"] for title, row in rows.items()} == {
+        "Footer": "untranslated",
+        "Drive to Thrive Foundation": "outdated",
+    }
+    assert rows["Footer"].find("a", string="Translate")["href"] == (
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=["home", "footer", untranslated.pk],
+        )
+        + "?select_locale=haz"
+    )
+    outdated = rows["Drive to Thrive Foundation"]
+    sync = outdated.find("a", string="Sync with English")["href"]
+    assert sync.startswith(
+        reverse(
+            "wagtail_localize:update_translations",
+            args=[translation_of(organisation, "haz").source_id],
+        )
+    )
+    hazaragi = organisation.get_translation(locale("haz"))
+    assert outdated.find("a", string="Edit translation")["href"] == (
+        snippet_edit_url(hazaragi)
+    )
+    # Syncing and publishing brings the Hazaragi translation up to date.
+    client.post(sync, {})
+    translate_text(
+        client,
+        translation_of(organisation, "haz"),
+        "Drive to Thrive Foundation",
+        "بنیاد درایو تو ترایو",
+    )
+    with capture(execute=True):
+        publish_snippet_translation(client, hazaragi)
+    assert "Drive to Thrive Foundation" not in status_table_rows(
+        client, "haz", "Snippets"
+    )

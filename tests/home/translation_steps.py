@@ -70,3 +70,37 @@ def publish_translation(client, page):
     return client.post(
         reverse("wagtailadmin_pages:edit", args=[page.id]), {"action": "publish"}
     )
+
+
+def snippet_edit_url(snippet) -> str:
+    return reverse(snippet.snippet_viewset.get_url_name("edit"), args=[snippet.pk])
+
+
+def submit_snippet_translation(client, snippet, code: str):
+    """What a translator's click on "Translate" in a snippet listing does."""
+    opts = snippet._meta
+    return client.post(
+        reverse(
+            "wagtail_localize:submit_snippet_translation",
+            args=[opts.app_label, opts.model_name, snippet.pk],
+        ),
+        {"locales": [locale(code).id]},
+    )
+
+
+def translate_text(client, translation: Translation, english: str, value: str):
+    """Save the translation of the English string `english`, wherever it is."""
+    segment = StringSegment.objects.get(source=translation.source, string__data=english)
+    return client.put(
+        reverse(
+            "wagtail_localize:edit_string_translation",
+            args=[translation.id, segment.id],
+        ),
+        urlencode({"value": value}),
+        content_type="application/x-www-form-urlencoded",
+    )
+
+
+def publish_snippet_translation(client, snippet):
+    """The translation editor's Publish button on a translated snippet."""
+    return client.post(snippet_edit_url(snippet), {"action": "publish"})

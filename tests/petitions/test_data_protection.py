@@ -78,7 +78,7 @@ def test_deleting_a_person_removes_them_everywhere_and_leaves_others_totals(
     assert petition_counts_by_language(petition=second_petition) == {"en": 1}
     assert petition_report(petition=second_petition).totals["pending"] == 1
     entry = ModelLogEntry.objects.get(action="petitions.erase_person")
-    assert entry.data == {"signatures": 2, "supporters": 1}
+    assert entry.data == {"signatures": 2, "supporters": 1, "form_submissions": 0}
     assert "hazara" not in str(entry.label).casefold()
 
 
