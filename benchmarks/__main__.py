@@ -4,9 +4,23 @@ non-zero when any target is not met. Run one alone with
 
 import sys
 
-from benchmarks import page_throughput, page_weight
+from benchmarks import (
+    data_scale,
+    export_memory,
+    page_throughput,
+    page_weight,
+    scale_out,
+    signing_throughput,
+)
 
-BENCHMARKS = [page_weight, page_throughput]
+BENCHMARKS = [
+    page_weight,
+    page_throughput,
+    signing_throughput,
+    scale_out,
+    data_scale,
+    export_memory,
+]
 
 
 def main() -> int:

@@ -1,109 +1,67 @@
-"""Peak memory of exporting signatures, to show that exports stream in
-constant memory.
+"""Export memory: 1,000,000 signatures downloaded through the admin's export
+view, as CSV and as XLSX, each in a fresh process with the production settings
+against PostgreSQL, with that process's peak resident memory (ru_maxrss) next
+to a process that only starts Django and logs in. Exports stream, so the peak
+must not grow with the rows.
 
-Fills a database with N signatures, then downloads them through the admin's
-export view (CSV and XLSX), each in a fresh process, and reports each
-process's peak resident memory (ru_maxrss) next to that of a process that
-only starts Django. Run by hand:
+Target: every export under 150 MB peak.
 
-    .venv/bin/python benchmarks/export_memory.py                 # 1,000,000 rows
-    .venv/bin/python benchmarks/export_memory.py --rows 20000    # a quick check
-
-Without --database it uses a throw-away SQLite file; with
---database postgres://postgres@127.0.0.1:5432/hazara_bench it fills (and
-empties first) that PostgreSQL database, which must exist. The target: every
-export under 150 MB peak, and about the same for 20,000 rows as for 1,000,000.
+    python -m benchmarks.export_memory --rows 20000    # a quick check
 """
 
 import argparse
 import os
-import resource
 import subprocess
-import sys
-import tempfile
 import time
-from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+from benchmarks.harness import (
+    PYTHON,
+    ROOT,
+    BenchEnvironment,
+    bench_environment,
+    header,
+    manage,
+    table,
+)
+from benchmarks.petition_data import signatures_fill
+
 LIMIT_MB = 150
-BATCH = 10_000
+
+PETITION = """
+import uuid
+from django.contrib.auth import get_user_model
+from petitions.models import Petition
+get_user_model().objects.create_superuser("bench", "bench@example.com", None)
+print(Petition.objects.create(translation_key=uuid.uuid4(), title="Benchmark").pk)
+"""
+
+# Reads the download as a browser would and throws it away.
+EXPORT = """
+import time
+from django.contrib.auth import get_user_model
+from django.test import Client
+client = Client()
+client.force_login(get_user_model().objects.get(username="bench"))
+started = time.monotonic()
+size = 0
+if "{file_format}" != "none":
+    response = client.get("/admin/signatures/export/?format={file_format}")
+    assert response.status_code == 200, response.status_code
+    for chunk in response.streaming_content:
+        size += len(chunk)
+    response.close()
+print("EXPORTED", size, time.monotonic() - started)
+"""
 
 
-def django_setup(database: str) -> None:
-    os.environ["DATABASE_URL"] = database
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "settings.test")
-    sys.path[:0] = [str(ROOT), str(ROOT / "site")]
-    import django
-
-    django.setup()
-
-
-def fill(rows: int) -> None:
-    """Migrate, then store `rows` confirmed signatures on one petition."""
-    import uuid
-
-    from django.contrib.auth import get_user_model
-    from django.core.management import call_command
-    from django.utils import timezone
-
-    from petitions.models import Petition, Signature
-
-    call_command("migrate", verbosity=0)
-    Signature.objects.all().delete()
-    Petition.objects.all().delete()
-    user_model = get_user_model()
-    if not user_model.objects.filter(username="bench").exists():
-        user_model.objects.create_superuser("bench", "bench@example.com", None)
-    petition = Petition.objects.create(
-        translation_key=uuid.uuid4(), title="Benchmark petition"
-    )
-    now = timezone.now()
-    languages = ("en", "ur", "haz")
-    for start in range(0, rows, BATCH):
-        Signature.objects.bulk_create(
-            Signature(
-                petition=petition,
-                name=f"علی رضا {n}" if n % 3 else f"Signer number {n}",
-                name_key=f"signer {n}",
-                email=f"signer{n}@example.com",
-                email_canonical=f"signer{n}@example.com",
-                city="Quetta",
-                country="PK",
-                language=languages[n % 3],
-                state=Signature.State.CONFIRMED,
-                consent_to_updates=bool(n % 2),
-                consent_text="Email me about more actions." if n % 2 else "",
-                consent_at=now if n % 2 else None,
-                created_at=now,
-                confirmed_at=now,
-            )
-            for n in range(start, min(start + BATCH, rows))
-        )
-
-
-def export(file_format: str) -> None:
-    """Download every signature through the admin, reading the response as a
-    browser would and throwing it away."""
-    from django.contrib.auth import get_user_model
-    from django.test import Client
-
-    client = Client()
-    client.force_login(get_user_model().objects.get(username="bench"))
-    started = time.monotonic()
-    total = 0
-    if file_format != "none":
-        response = client.get(f"/admin/signatures/export/?format={file_format}")
-        assert response.status_code == 200, response.status_code
-        for chunk in response.streaming_content:
-            total += len(chunk)
-        response.close()
-    print(f"{total} {time.monotonic() - started:.1f}")
-
-
-def run_child(database: str, *args: str) -> tuple[float, str]:
-    """Run this script in a new process; its peak RSS in MB and its output."""
+def export_measured(
+    env: BenchEnvironment, file_format: str
+) -> tuple[float, int, float]:
+    """Peak RSS in MB, bytes and seconds of one export in a fresh process."""
     process = subprocess.Popen(
-        [sys.executable, __file__, "--database", database, *args],
+        [PYTHON, "manage.py", "shell", "-c", EXPORT.format(file_format=file_format)],
+        cwd=ROOT,
+        env=env.variables(ALLOWED_HOSTS="testserver"),
         stdout=subprocess.PIPE,
         text=True,
     )
@@ -111,50 +69,63 @@ def run_child(database: str, *args: str) -> tuple[float, str]:
     _pid, status, usage = os.wait4(process.pid, 0)
     process.stdout.close()
     if status != 0:
-        raise SystemExit(f"{' '.join(args)} failed with status {status}")
+        raise RuntimeError(f"export as {file_format} failed with status {status}")
+    line = next(line for line in output.splitlines() if line.startswith("EXPORTED "))
+    _word, size, seconds = line.split()
     # ru_maxrss is in kilobytes on Linux.
-    return usage.ru_maxrss / 1024, output.strip()
+    return usage.ru_maxrss / 1024, int(size), float(seconds)
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=1_000_000)
-    parser.add_argument("--database", help="DATABASE_URL (default: temporary SQLite)")
-    parser.add_argument("--child", choices=["fill", "none", "csv", "xlsx"])
-    options = parser.parse_args()
-
-    if options.child:
-        django_setup(options.database)
-        if options.child == "fill":
-            fill(options.rows)
-        else:
-            export(options.child)
-        return
-
-    with tempfile.TemporaryDirectory() as scratch:
-        database = options.database or f"sqlite:///{scratch}/bench.sqlite3"
+def run(*, rows: int) -> bool:
+    header("Export memory")
+    with bench_environment() as env:
+        manage(env, "migrate", "--noinput")
+        petition_id = int(manage(env, "shell", "-c", PETITION).split()[-1])
         started = time.monotonic()
-        run_child(database, "--child", "fill", "--rows", str(options.rows))
-        print(
-            f"{options.rows:,} signatures stored in {time.monotonic() - started:.0f} s"
+        signatures_fill(env, petition_id, rows)
+        filled = time.monotonic() - started
+        baseline, _size, _seconds = export_measured(env, "none")
+        exports = {name: export_measured(env, name) for name in ("csv", "xlsx")}
+    print(
+        f"{rows:,} signatures stored in {filled:.0f} s (one INSERT … SELECT); "
+        "each export in a fresh process (Django's test client, production "
+        "settings, PostgreSQL).\n"
+    )
+    print(
+        table(
+            ["export", "peak MB", "over Django alone", "file MB", "seconds"],
+            [["none (Django alone, logged in)", f"{baseline:.0f}", "-", "-", "-"]]
+            + [
+                [
+                    name.upper(),
+                    f"{peak:.0f}",
+                    f"{peak - baseline:+.0f} MB",
+                    f"{size / 1e6:.0f}",
+                    f"{seconds:.0f}",
+                ]
+                for name, (peak, size, seconds) in exports.items()
+            ],
         )
-        baseline, _output = run_child(database, "--child", "none")
-        print(f"Django alone: {baseline:.0f} MB peak")
-        failed = False
-        for file_format in ("csv", "xlsx"):
-            peak, output = run_child(database, "--child", file_format)
-            size, seconds = output.split()
-            print(
-                f"{file_format.upper()}: {peak:.0f} MB peak "
-                f"({peak - baseline:+.0f} MB over Django alone), "
-                f"{int(size) / 1e6:.0f} MB file in {seconds} s"
-            )
-            failed |= peak > LIMIT_MB
-    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(f"(this driver: {own:.0f} MB)")
-    if failed:
-        raise SystemExit(f"An export went over {LIMIT_MB} MB.")
+    )
+    print()
+    checks = [
+        (
+            f"{name.upper()} export peak {peak:.0f} MB (target {LIMIT_MB} MB)",
+            peak < LIMIT_MB,
+        )
+        for name, (peak, _size, _seconds) in exports.items()
+    ]
+    for text, met in checks:
+        print(f"- {'met' if met else 'NOT MET'}: {text}")
+    return all(met for _text, met in checks)
+
+
+def main(argv: list[str] | None = None) -> bool:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    args = parser.parse_args(argv)
+    return run(rows=args.rows)
 
 
 if __name__ == "__main__":
-    main()
+    raise SystemExit(0 if main() else 1)

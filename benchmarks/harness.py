@@ -16,7 +16,6 @@ is dropped and the Redis keys (all under one random prefix) deleted.
 import json
 import os
 import platform
-import re
 import secrets
 import shutil
 import signal
@@ -106,12 +105,17 @@ def _redis_keys_delete(redis_url: str, prefix: str) -> None:
     client.close()
 
 
-def manage(env: BenchEnvironment, *args: str, quiet: bool = True) -> str:
+def manage(
+    env: BenchEnvironment,
+    *args: str,
+    quiet: bool = True,
+    extra_env: dict[str, str] | None = None,
+) -> str:
     """Run a manage.py command with the benchmark's production settings."""
     result = subprocess.run(
         [PYTHON, "manage.py", *args],
         cwd=ROOT,
-        env=env.variables(),
+        env=env.variables(**(extra_env or {})),
         capture_output=True,
         text=True,
         check=False,
@@ -359,10 +363,7 @@ class PostLoadResult:
         return self.acknowledged / self.seconds if self.seconds else 0.0
 
 
-CSRF_INPUT = re.compile(r'name="csrfmiddlewaretoken" value="([^"]+)"')
-
-
-def _percentile(sorted_values: list[float], percent: float) -> float:
+def percentile(sorted_values: list[float], percent: float) -> float:
     if not sorted_values:
         return 0.0
     index = min(len(sorted_values) - 1, round(percent / 100 * (len(sorted_values) - 1)))
@@ -377,17 +378,17 @@ def post_load_run(
     concurrency: int,
     acknowledged: Callable[[int, dict[str, str]], bool],
     headers: dict[str, str] | None = None,
-    csrf: bool = False,
+    request_headers: Callable[[int], dict[str, str]] | None = None,
 ) -> PostLoadResult:
     """Post distinct forms for `duration` seconds from `concurrency` clients,
     each with its own kept-alive connection, spread over `urls` in turn (one
     per app server, say). `form(n)` gives the fields of the n-th post, unique
-    across the run; `acknowledged(status, headers)` says whether an answer
-    confirms the post. Clients stop sending at the deadline and wait for the
-    answers in flight, so nothing sent goes uncounted. With `csrf`, each
-    client first GETs its URL, as a browser would, and posts with the CSRF
-    cookie and token from it (for forms that have one, like Wagtail's form
-    builder)."""
+    across the run, and `request_headers(n)` any headers of its own (the
+    X-Forwarded-For of its sender, say); `acknowledged(status,
+    headers)` says whether an answer confirms the post. Clients stop sending at
+    the deadline and wait for the answers in flight, so nothing sent goes
+    uncounted. The site's forms carry no CSRF token (their origin is checked
+    instead), so clients post without loading the page first."""
     import asyncio
 
     import aiohttp
@@ -405,22 +406,18 @@ def post_load_run(
             headers=headers or {},
             cookie_jar=aiohttp.DummyCookieJar(),
         ) as session:
-            token, cookie = {}, {}
-            if csrf:
-                async with session.get(url) as page:
-                    found = CSRF_INPUT.search(await page.text())
-                    # Sent back by hand: production marks it Secure, and the
-                    # benchmark speaks plain HTTP on loopback.
-                    sent = page.cookies.get("csrftoken")
-                token = {"csrfmiddlewaretoken": found.group(1)} if found else {}
-                cookie = {"Cookie": f"csrftoken={sent.value}"} if sent else {}
             while time.monotonic() < deadline:
-                fields = {**form(next(numbers)), **token}
+                number = next(numbers)
+                fields = form(number)
+                own = request_headers(number) if request_headers else {}
                 started = time.perf_counter()
                 totals["sent"] += 1
                 try:
                     async with session.post(
-                        url, data=fields, headers=cookie, allow_redirects=False
+                        url,
+                        data=fields,
+                        headers=own,
+                        allow_redirects=False,
                     ) as answer:
                         await answer.read()
                         status = answer.status
@@ -444,9 +441,9 @@ def post_load_run(
         acknowledged=totals["acknowledged"],
         failed=totals["failed"],
         seconds=seconds,
-        p50_ms=_percentile(latencies, 50),
-        p95_ms=_percentile(latencies, 95),
-        p99_ms=_percentile(latencies, 99),
+        p50_ms=percentile(latencies, 50),
+        p95_ms=percentile(latencies, 95),
+        p99_ms=percentile(latencies, 99),
         statuses=statuses,
     )
 

@@ -6,6 +6,9 @@ and "Another country" for everyone else. Codes are ISO 3166-1 alpha-2; ZZ is
 the code ISO leaves for "unknown or other".
 """
 
+import functools
+
+from django.utils import translation
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -70,18 +73,25 @@ def _sort_key(name: str, alphabet: str) -> list[int]:
 def country_choices(language: str | None = None) -> list[tuple[str, str]]:
     """(code, name) pairs in the visitor's language: Pakistan and Afghanistan
     first, the rest by name, "Another country" last."""
-    language = language or get_language()
+    return list(_country_choices(language or get_language()))
+
+
+# Every signing form lists the countries: sort them once per language, not
+# once per request.
+@functools.cache
+def _country_choices(language: str) -> tuple[tuple[str, str], ...]:
     alphabet = ALPHABETS.get(language, "")
-    first = [(code, str(COUNTRIES[code])) for code in ("PK", "AF")]
-    rest = sorted(
-        (
-            (code, str(name))
-            for code, name in COUNTRIES.items()
-            if code not in ("PK", "AF", OTHER_COUNTRY)
-        ),
-        key=lambda pair: _sort_key(pair[1].casefold(), alphabet),
-    )
-    return first + rest + [(OTHER_COUNTRY, str(COUNTRIES[OTHER_COUNTRY]))]
+    with translation.override(language):
+        first = [(code, str(COUNTRIES[code])) for code in ("PK", "AF")]
+        rest = sorted(
+            (
+                (code, str(name))
+                for code, name in COUNTRIES.items()
+                if code not in ("PK", "AF", OTHER_COUNTRY)
+            ),
+            key=lambda pair: _sort_key(pair[1].casefold(), alphabet),
+        )
+        return (*first, *rest, (OTHER_COUNTRY, str(COUNTRIES[OTHER_COUNTRY])))
 
 
 def country_name(code: str) -> str:

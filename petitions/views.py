@@ -8,6 +8,8 @@ cached; the signing POST is guarded by its origin (petitions.http).
 """
 
 from django.conf import settings
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -19,6 +21,7 @@ from django.views.decorators.http import (
     require_GET,
     require_http_methods,
 )
+from wagtail.models import PageViewRestriction
 
 from petitions.formatting import number_format
 from petitions.forms import SignatureForm, SupporterForm
@@ -45,7 +48,14 @@ from petitions.services.supporters import (
 
 
 def _live_petition_page(page_id: int) -> PetitionPage:
-    return get_object_or_404(PetitionPage.objects.live().public(), pk=page_id)
+    """The page if it is live and under no view restriction, in one query
+    (PageQuerySet.public() reads every restriction first, in another)."""
+    restricted = PageViewRestriction.objects.filter(
+        StartsWith(OuterRef("path"), F("page__path"))
+    )
+    return get_object_or_404(
+        PetitionPage.objects.live().exclude(Exists(restricted)), pk=page_id
+    )
 
 
 def _no_store(response):

@@ -190,9 +190,12 @@ def signature_create(
             petition=petition, email=canonical, key=key, ip=hashed_ip
         )
         now = timezone.now()
+        pending = not reason
         try:
             # The signature and its queued email are stored together or not
-            # at all, so a stored signature always gets its email.
+            # at all, so a stored signature always gets its email. A new row
+            # has its whole allowance: its first email is counted as it is
+            # stored, not by a second UPDATE.
             with transaction.atomic():
                 signature = Signature.objects.create(
                     petition=petition,
@@ -203,20 +206,21 @@ def signature_create(
                     city=name_normalize(city),
                     country=country,
                     language=language,
-                    state=Signature.State.SUSPECT
-                    if reason
-                    else Signature.State.PENDING,
+                    state=Signature.State.PENDING
+                    if pending
+                    else Signature.State.SUSPECT,
                     suspect_reason=reason,
                     consent_to_updates=consent_to_updates,
                     consent_text=consent_text if consent_to_updates else "",
                     consent_at=now if consent_to_updates else None,
                     ip_hash=hashed_ip,
+                    emails_sent=1 if pending else 0,
                     created_at=now,
                 )
-                if signature.state == Signature.State.PENDING:
-                    signature_email_queue(
+                if pending:
+                    pending_email_queue(
                         signature=signature,
-                        kind=SignatureEmail.CONFIRM,
+                        kind=str(SignatureEmail.CONFIRM),
                         base_url=base_url,
                     )
         except IntegrityError:
