@@ -8,7 +8,11 @@ answers from every language compare."""
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from wagtail.contrib.forms.forms import BaseForm, FormBuilder
+from wagtail.contrib.forms.forms import (
+    BaseForm,
+    FormBuilder,
+    _split_by_newline_or_comma,
+)
 
 from petitions.forms import CONSENT_LABEL, honeypot_field
 
@@ -26,8 +30,7 @@ NO_CHOICE = _("Choose one")
 
 
 def _lines(value: str) -> list[str]:
-    from wagtail.contrib.forms.forms import _split_by_newline_or_comma
-
+    """Choices as Wagtail reads them: one a line, or comma-separated."""
     return [line for line in _split_by_newline_or_comma(value or "") if line]
 
 

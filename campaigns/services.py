@@ -4,6 +4,7 @@ staff about it, and deleting a person's submissions."""
 import logging
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -31,7 +32,8 @@ def _sender_name(answers: dict) -> str:
         if value:
             try:
                 validate_signer_name(value)
-            except Exception:  # noqa: BLE001 - any doubt: no name on the list
+            except ValidationError:
+                # A link or a formula is no name to keep on the list.
                 return ""
             return value
     return ""

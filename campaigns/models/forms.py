@@ -147,7 +147,7 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
         # came from instead of using a CSRF token, so the page sets no cookie
         # and stays cacheable like every other page.
         context = self.get_context(request)
-        context["form"] = self.get_form(page=self, user=request.user)
+        context["form"] = self.get_form(page=self, user=None)
         return TemplateResponse(request, self.get_template(request), context)
 
     def process_form_submission(self, form):

@@ -162,3 +162,37 @@ def test_an_email_being_sent_is_not_queued_again(client, petition_pages, setting
     call_command("petitions_resend_pending", verbosity=0)
 
     assert PendingEmail.objects.get().attempts == 1
+
+
+@pytest.mark.django_db(transaction=True)
+def test_staff_hear_of_a_form_sent_while_the_mail_server_was_down_when_it_returns(
+    client, home_page, settings
+):
+    from campaigns.models import FormPageSubmission
+    from tests.campaigns.form_pages import volunteer_page_add
+
+    settings.TASKS = DATABASE_QUEUE
+    port = free_port()
+    use_smtp(settings, port)
+    page = volunteer_page_add(home_page, to_address="staff@example.org")
+
+    response = client.post(
+        f"/en/forms/{page.pk}/send/",
+        {"your_name": "Sakina", "email_address": "sakina@example.com", "region": "1"},
+    )
+    assert response.status_code == 302
+    run_worker()
+
+    assert FormPageSubmission.objects.count() == 1
+    waiting = DBTaskResult.objects.get(status=TaskResultStatus.READY)
+    assert waiting.run_after > timezone.now()
+
+    with smtp_server_on(port) as inbox:
+        run_worker()  # not due yet
+        assert inbox.messages == []
+        let_back_off_pass()
+        run_worker()
+
+    [message] = inbox.messages
+    assert message["To"] == "staff@example.org"
+    assert "Your name: Sakina" in message.get_content()
