@@ -143,6 +143,9 @@ def test_form_page_errors_take_the_focus_are_tied_to_their_fields_and_pass_axe(
     # Spaces only (the browser lets them through; to the site, no name) and
     # an address without a domain.
     page.locator("#id_your_name").fill("   ")
+    # The region is required and starts on "Choose one": the browser itself
+    # would stop the form without it.
+    page.locator("#id_where_you_live").select_option(index=1)
     page.locator("#id_your_email_address").fill("someone@example")
     page.locator("#id_your_email_address").press("Enter")
 
