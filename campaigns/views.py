@@ -7,22 +7,16 @@ the POST is guarded by its origin instead (petitions.http)."""
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
-from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
 
 from campaigns.models import FormPage
 from campaigns.services import form_submission_create
-from petitions.http import client_ip, request_is_cross_site
+from petitions.http import client_ip, no_store, request_is_cross_site
 
 
 def _live_form_page(page_id: int) -> FormPage:
     return get_object_or_404(FormPage.objects.live().public(), pk=page_id)
-
-
-def _no_store(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
 
 
 @csrf_exempt
@@ -32,7 +26,7 @@ def form_submit(request, page_id: int):
         # The form's address reloaded, bookmarked or shared: the form page.
         return redirect(_live_form_page(page_id).get_url(request))
     if request_is_cross_site(request):
-        return _no_store(
+        return no_store(
             render(
                 request,
                 "petitions/cross_site.html",
@@ -45,7 +39,7 @@ def form_submit(request, page_id: int):
     if not form.is_valid():
         context = page.get_context(request)
         context["form"] = form
-        return _no_store(TemplateResponse(request, page.get_template(request), context))
+        return no_store(TemplateResponse(request, page.get_template(request), context))
     form_submission_create(
         page=page,
         form=form,

@@ -13,6 +13,7 @@ import functools
 import logging
 
 from django.conf import settings
+from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
 
@@ -58,3 +59,10 @@ def _warn_proxy_count_unset() -> None:
         "front of the site, set it to how many, or every signer shares the "
         "proxy's address and the rate limits hold them all back as suspect."
     )
+
+
+def no_store(response):
+    """Mark an answer that is this visitor's own (a form with their errors, a
+    link's outcome) so that no cache keeps it."""
+    patch_cache_control(response, private=True, no_store=True)
+    return response

@@ -25,7 +25,7 @@ from wagtail.models import PageViewRestriction
 
 from petitions.formatting import number_format
 from petitions.forms import SignatureForm, SupporterForm
-from petitions.http import client_ip, request_is_cross_site
+from petitions.http import client_ip, no_store, request_is_cross_site
 from petitions.models import Petition, PetitionPage, Supporter
 from petitions.selectors import (
     petition_count,
@@ -58,11 +58,6 @@ def _live_petition_page(page_id: int) -> PetitionPage:
     )
 
 
-def _no_store(response):
-    patch_cache_control(response, private=True, no_store=True)
-    return response
-
-
 # Replaced by the origin check below; see petitions.http.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
@@ -71,7 +66,7 @@ def sign(request, page_id: int):
         # The form's address reloaded, bookmarked or shared: the petition.
         return redirect(_live_petition_page(page_id).get_url(request))
     if request_is_cross_site(request):
-        return _no_store(
+        return no_store(
             render(
                 request,
                 "petitions/cross_site.html",
@@ -84,7 +79,7 @@ def sign(request, page_id: int):
     if not form.is_valid():
         context = page.get_context(request)
         context["form"] = form
-        return _no_store(TemplateResponse(request, page.get_template(request), context))
+        return no_store(TemplateResponse(request, page.get_template(request), context))
     data = form.cleaned_data
     try:
         signature_create(
@@ -121,7 +116,7 @@ def confirm(request, token: str):
     """The link in the confirmation email."""
     result = signature_confirm(token=token)
     if result.outcome in (ConfirmOutcome.EXPIRED, ConfirmOutcome.INVALID):
-        return _no_store(
+        return no_store(
             render(
                 request,
                 "petitions/link_problem.html",
@@ -135,14 +130,14 @@ def confirm(request, token: str):
     )
     if result.outcome == ConfirmOutcome.CLOSED:
         status = petition_status(page=page) if page is not None else None
-        return _no_store(
+        return no_store(
             render(request, "petitions/closed.html", {"page": page, "status": status})
         )
     if page is None:
-        return _no_store(render(request, "petitions/confirmed.html", {"page": None}))
+        return no_store(render(request, "petitions/confirmed.html", {"page": None}))
     with translation.override(signature.language):
         url = reverse("petitions:confirmed", kwargs={"page_id": page.pk})
-    return _no_store(redirect(url))
+    return no_store(redirect(url))
 
 
 @require_GET
@@ -185,7 +180,7 @@ def supporter_join(request):
             request, "petitions/supporters/join.html", {"form": SupporterForm()}
         )
     if request_is_cross_site(request):
-        return _no_store(
+        return no_store(
             render(
                 request,
                 "petitions/cross_site.html",
@@ -195,7 +190,7 @@ def supporter_join(request):
         )
     form = SupporterForm(request.POST)
     if not form.is_valid():
-        return _no_store(
+        return no_store(
             render(request, "petitions/supporters/join.html", {"form": form})
         )
     data = form.cleaned_data
@@ -227,7 +222,7 @@ def supporter_confirm_view(request, token: str):
         SupporterConfirmOutcome.EXPIRED,
         SupporterConfirmOutcome.INVALID,
     ):
-        return _no_store(
+        return no_store(
             render(
                 request,
                 "petitions/link_problem.html",
@@ -238,7 +233,7 @@ def supporter_confirm_view(request, token: str):
                 status=400,
             )
         )
-    return _no_store(
+    return no_store(
         render(
             request,
             "petitions/supporters/confirmed.html",
@@ -257,7 +252,7 @@ def unsubscribe(request, token: str):
     unsubscribe buttons POST to it."""
     outcome = supporter_unsubscribe(token=token)
     if outcome == UnsubscribeOutcome.INVALID:
-        return _no_store(
+        return no_store(
             render(
                 request,
                 "petitions/link_problem.html",
@@ -265,7 +260,7 @@ def unsubscribe(request, token: str):
                 status=400,
             )
         )
-    return _no_store(
+    return no_store(
         render(
             request,
             "petitions/supporters/unsubscribed.html",

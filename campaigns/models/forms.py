@@ -121,9 +121,11 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
     def get_form_class(self):
         from campaigns.form_builder import SiteFormBuilder
 
+        fields = list(self.get_form_fields())
+        source = self.source_page()
         return SiteFormBuilder(
-            self.get_form_fields(),
-            source_fields=self.source_page().get_form_fields(),
+            fields,
+            source_fields=fields if source is self else source.get_form_fields(),
             offer_updates=self.offer_updates,
         ).get_form_class()
 
