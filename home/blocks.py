@@ -8,13 +8,13 @@ when rendered (see home.selectors.link_target_resolve).
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.blocks.struct_block import StructBlockValidationError
 from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageChooserBlock
 
+from home.links import link_validate
 from home.selectors import (
     context_locale_id,
     forward_mailto,
@@ -23,25 +23,6 @@ from home.selectors import (
 )
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
-
-
-def link_validate(value: str) -> None:
-    """Accept a web address, a mailto: or tel: link, or a path or anchor on
-    this site; refuse anything else (javascript: and the like)."""
-    if value.startswith(("https://", "http://")):
-        URLValidator(schemes=["http", "https"])(value)
-        return
-    if value.startswith(("mailto:", "tel:")) and len(value.split(":", 1)[1]) > 0:
-        return
-    if value.startswith("#") or (value.startswith("/") and not value.startswith("//")):
-        return
-    raise ValidationError(
-        _(
-            "Enter a web address starting with https://, a mailto: or tel: link, "
-            "or a path on this site starting with /."
-        ),
-        code="invalid_link",
-    )
 
 
 class LinkBlock(blocks.URLBlock):

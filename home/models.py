@@ -13,6 +13,7 @@ from home.blocks import (
     NavLinkBlock,
     SocialLinkBlock,
 )
+from home.links import LinksCheckedMixin
 from home.selectors import (
     page_cards,
     page_children_cards,
@@ -33,7 +34,7 @@ def image_field(verbose_name, help_text):
     )
 
 
-class SitePage(Page):
+class SitePage(LinksCheckedMixin, Page):
     """What every page of the site shares: link-preview fields on the promote
     tab, ASCII slugs kept identical in every language, and page links sent to
     the visitor's language when rendered."""
@@ -272,7 +273,7 @@ class HomePage(ContentPage):
         return context
 
 
-class Organisation(TranslatableMixin, models.Model):
+class Organisation(LinksCheckedMixin, TranslatableMixin, models.Model):
     """Who runs the site: name, contact details and social accounts, one
     translation per language."""
 
@@ -334,7 +335,7 @@ class Organisation(TranslatableMixin, models.Model):
         return self.name
 
 
-class NavigationMenu(TranslatableMixin, models.Model):
+class NavigationMenu(LinksCheckedMixin, TranslatableMixin, models.Model):
     """The main menu under the site name."""
 
     name = models.CharField(
@@ -364,7 +365,7 @@ class NavigationMenu(TranslatableMixin, models.Model):
         return self.name
 
 
-class Footer(TranslatableMixin, models.Model):
+class Footer(LinksCheckedMixin, TranslatableMixin, models.Model):
     """The text and links at the foot of every page, under the organisation's
     contact details."""
 

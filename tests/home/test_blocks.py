@@ -5,7 +5,8 @@ from urllib.parse import unquote
 import pytest
 from django.core.exceptions import ValidationError
 
-from home.blocks import ActionBlock, ButtonBlock, NavLinkBlock, link_validate
+from home.blocks import ActionBlock, ButtonBlock, NavLinkBlock
+from home.links import link_validate
 from tests.page_fixtures import document_create, fresh, image_create
 
 pytestmark = pytest.mark.django_db
