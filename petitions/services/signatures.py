@@ -130,18 +130,32 @@ def _suspect_reason(*, petition: Petition, email: str, key: str, ip: str) -> str
         return "rate_limit"
     if email_domain_is_blocked(email=email):
         return "blocked_domain"
-    if (
-        ip
-        and Signature.objects.filter(
+    if ip and (
+        Signature.objects.filter(
             petition=petition,
             ip_hash=ip,
             name_key=key,
             created_at__gte=timezone.now()
             - timedelta(seconds=settings.PETITIONS_REPEAT_NAME_SECONDS),
-        ).exists()
+        ).count()
+        >= settings.PETITIONS_REPEAT_NAME_LINKS
     ):
         return "repeat_name"
     return ""
+
+
+def _same_name_confirmed(signature: Signature):
+    """Confirmed signatures of the same petition with the same name from the
+    same address, signed within PETITIONS_REPEAT_NAME_SECONDS of this one."""
+    window = timedelta(seconds=settings.PETITIONS_REPEAT_NAME_SECONDS)
+    return Signature.objects.filter(
+        petition_id=signature.petition_id,
+        ip_hash=signature.ip_hash,
+        name_key=signature.name_key,
+        state=Signature.State.CONFIRMED,
+        created_at__gte=signature.created_at - window,
+        created_at__lte=signature.created_at + window,
+    ).exclude(pk=signature.pk)
 
 
 def signature_create(
@@ -165,8 +179,11 @@ def signature_create(
 
     - a filled honeypot stores nothing;
     - a new address is stored pending and sent a confirmation link, unless a
-      rate limit, a blocked domain or the same name from the same IP address
-      within the hour marks it suspect: stored, never counted, sent nothing;
+      rate limit, a blocked domain or more than PETITIONS_REPEAT_NAME_LINKS
+      signatures with the same name from the same IP address within the hour
+      mark it suspect: stored, never counted, sent nothing (a signer who
+      retries with a corrected address gets the link; signature_confirm
+      counts one confirmed signature per name and address);
     - a known address is sent the link again (still pending) or told it has
       already signed (confirmed), within PETITIONS_MAX_EMAILS_PER_SIGNATURE.
 
@@ -306,7 +323,9 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     """Confirm the signature a link was made for.
 
     Only the first click changes anything: the row goes from pending to
-    confirmed in one conditional UPDATE and the cached counter goes up by one.
+    confirmed in one conditional UPDATE and the cached counter goes up by one;
+    when a signature with the same name from the same address is already
+    confirmed, it goes to suspect instead (counted once, reviewed by staff).
     Later clicks, and links for signatures held back as suspect, show the same
     confirmation and count nothing. Expired or altered links, and petitions
     that have closed, confirm nothing. Runs in autocommit, so the counter moves
@@ -338,6 +357,14 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     if not signature.petition.is_open():
         return SignatureConfirmResult(
             outcome=ConfirmOutcome.CLOSED, signature=signature
+        )
+    if signature.ip_hash and _same_name_confirmed(signature).exists():
+        # One name from one address counts once; staff review the rest.
+        Signature.objects.filter(pk=signature.pk, state=Signature.State.PENDING).update(
+            state=Signature.State.SUSPECT, suspect_reason="repeat_name"
+        )
+        return SignatureConfirmResult(
+            outcome=ConfirmOutcome.CONFIRMED, signature=signature
         )
     counted = Signature.objects.filter(
         pk=signature.pk, state=Signature.State.PENDING

@@ -376,10 +376,15 @@ PETITIONS_BURST_LIMIT = int(os.environ.get("PETITIONS_BURST_LIMIT", "10"))
 PETITIONS_BURST_SECONDS = int(os.environ.get("PETITIONS_BURST_SECONDS", "60"))
 PETITIONS_SUSTAINED_LIMIT = int(os.environ.get("PETITIONS_SUSTAINED_LIMIT", "100"))
 PETITIONS_SUSTAINED_SECONDS = int(os.environ.get("PETITIONS_SUSTAINED_SECONDS", "3600"))
-# The same name from the same IP address within this many seconds is suspect.
+# The same name from the same IP address within this many seconds: only the
+# first of them confirmed counts (later ones are held back as suspect for
+# staff to review), and past PETITIONS_REPEAT_NAME_LINKS of them no more
+# confirmation links are sent. A signer retrying with a corrected address
+# still gets the link.
 PETITIONS_REPEAT_NAME_SECONDS = int(
     os.environ.get("PETITIONS_REPEAT_NAME_SECONDS", "3600")
 )
+PETITIONS_REPEAT_NAME_LINKS = int(os.environ.get("PETITIONS_REPEAT_NAME_LINKS", "3"))
 # Reverse proxies in front of the app that append to X-Forwarded-For (0: none,
 # the client address is REMOTE_ADDR).
 PETITIONS_PROXY_COUNT = int(os.environ.get("PETITIONS_PROXY_COUNT", "0"))

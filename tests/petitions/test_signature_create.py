@@ -108,7 +108,21 @@ def test_hazaragi_names_are_stored_as_typed(client, petition_pages):
     assert Signature.objects.get().name == "محمد حسین"
 
 
-def test_same_name_in_other_letter_forms_from_one_address_is_held_back(
+def test_retry_with_a_corrected_address_gets_its_confirmation_email(
+    client, petition_pages
+):
+    sign(client, petition_pages["ur"], "ur", name="علی رضا", email="ali@exmaple.com")
+    sign(client, petition_pages["ur"], "ur", name="علی رضا", email="ali@example.com")
+
+    assert [message.to for message in mail.outbox] == [
+        ["ali@exmaple.com"],
+        ["ali@example.com"],
+    ]
+    client.get(confirm_links()[1])
+    assert shown_count(client, petition_pages["en"].url) == "1"
+
+
+def test_one_name_with_many_addresses_from_one_address_counts_once(
     client, petition_pages
 ):
     # Arabic-keyboard yeh and kaf, and the presentation form of the same name.
@@ -116,9 +130,36 @@ def test_same_name_in_other_letter_forms_from_one_address_is_held_back(
     sign(client, petition_pages["ur"], "ur", name="علي اكبر", email="b@example.com")
     sign(client, petition_pages["ur"], "ur", name="ﻋﻠﯽ اکبر", email="c@example.com")
 
+    for link in confirm_links():
+        response = client.get(link)
+        # Each signer sees the usual confirmation.
+        assert response["Location"].endswith("/confirmed/")
+
+    signatures = Signature.objects.order_by("pk")
+    assert [s.state for s in signatures] == ["confirmed", "suspect", "suspect"]
+    assert [s.suspect_reason for s in signatures[1:]] == ["repeat_name"] * 2
+    assert shown_count(client, petition_pages["en"].url) == "1"
+
+
+def test_past_the_allowance_one_name_gets_no_more_links(
+    client, petition_pages, settings
+):
+    for n in range(settings.PETITIONS_REPEAT_NAME_LINKS + 1):
+        sign(client, petition_pages["en"], "en", email=f"ali{n}@example.com")
+
     states = list(Signature.objects.order_by("pk").values_list("state", flat=True))
-    assert states == ["pending", "suspect", "suspect"]
-    assert len(mail.outbox) == 1
+    assert states[-1] == "suspect"
+    assert len(mail.outbox) == settings.PETITIONS_REPEAT_NAME_LINKS
+
+
+def test_the_same_name_from_another_address_counts(client, petition_pages):
+    sign(client, petition_pages["en"], "en", email="a@example.com")
+    sign(client, petition_pages["en"], "en", email="b@example.com", ip="192.0.2.4")
+
+    for link in confirm_links():
+        client.get(link)
+
+    assert shown_count(client, petition_pages["en"].url) == "2"
 
 
 def test_filled_honeypot_looks_normal_and_counts_nothing(client, petition_pages):
