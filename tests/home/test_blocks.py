@@ -50,6 +50,7 @@ def test_link_accepts_web_mail_phone_and_site_addresses(link):
     [
         "javascript:alert(1)",
         "//evil.example/",
+        "/\\evil.example/",
         "ftp://example.org/",
         "donate",
         "mailto:",
