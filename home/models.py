@@ -314,6 +314,13 @@ class Organisation(LinksCheckedMixin, TranslatableMixin, models.Model):
         _("default preview image"),
         _("Shown in link previews of pages that have no image of their own."),
     )
+    logo = image_field(
+        _("logo"),
+        _(
+            "Shown beside the name at the top of every page, about 48 pixels "
+            "high. Optional."
+        ),
+    )
 
     override_translatable_fields = [SynchronizedField("phone")]
 
@@ -325,6 +332,7 @@ class Organisation(LinksCheckedMixin, TranslatableMixin, models.Model):
         FieldPanel("email"),
         FieldPanel("social_links"),
         FieldPanel("share_image"),
+        FieldPanel("logo"),
     ]
 
     class Meta(TranslatableMixin.Meta):

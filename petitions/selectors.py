@@ -63,6 +63,9 @@ class PetitionStatus:
 
     @property
     def percent_display(self) -> str:
+        # Signatures short of one per cent still show: never "0 %" once signed.
+        if self.count and not self.percent:
+            return "<" + number_format(1, language=self.language)
         return number_format(self.percent, language=self.language)
 
     @property

@@ -6,7 +6,7 @@ from wagtail.fields import StreamField
 from campaigns.selectors import campaign_petitions, report_documents
 from home.blocks import ActionBlock, BankAccountBlock, PaymentLinkBlock
 from home.models import ContentPage
-from home.selectors import page_children_cards
+from home.selectors import page_children_cards, pages_localized, stream_page_ids
 
 
 class AppealPage(ContentPage):
@@ -112,8 +112,19 @@ class GoalPage(ContentPage):
         verbose_name = _("goal page")
 
     def get_context(self, request, *args, **kwargs):
+        """The page ends with the campaign's main action: its petition, else
+        the first of its actions."""
         context = super().get_context(request, *args, **kwargs)
-        context["campaign"] = self.get_parent()
+        campaign = self.get_parent().specific
+        petitions = campaign_petitions(campaign=campaign)
+        action = None if petitions else next(iter(campaign.actions), None)
+        if action is not None:
+            context["localized_pages"] |= pages_localized(
+                page_ids=stream_page_ids(action.value), locale_id=self.locale_id
+            )
+        context["campaign"] = campaign
+        context["campaign_petition"] = petitions[0] if petitions else None
+        context["campaign_action"] = action
         return context
 
 

@@ -80,6 +80,7 @@ IMAGES = {
     "market": ("Demo: a market stall", "market"),
     "bowls": ("Demo: bowls on a table", "bowls"),
     "report": ("Demo: printed pages", "report"),
+    "logo": ("Demo: the organisation's logo", "logo"),
 }
 
 # --- documents ---------------------------------------------------------------
@@ -761,6 +762,7 @@ def snippet_fields(refs: Refs) -> dict[str, dict]:
             "email": "",
             "social_links": [],
             "share_image_id": refs.images["mountains"],
+            "logo_id": refs.images["logo"],
         },
         "menu": {
             "name": "Main menu",

@@ -182,6 +182,17 @@ def picture_report():
     return image
 
 
+def picture_logo():
+    """A square mark for the organisation's logo: mountains in a circle."""
+    image = Image.new("RGB", (192, 192), (244, 241, 236))
+    draw = ImageDraw.Draw(image)
+    draw.ellipse((8, 8, 184, 184), fill=(138, 28, 28))
+    draw.polygon(
+        [(36, 140), (80, 64), (108, 108), (124, 86), (156, 140)], fill=(244, 241, 236)
+    )
+    return image
+
+
 PICTURES = {
     "mountains": picture_mountains,
     "vigil": picture_vigil,
@@ -190,6 +201,7 @@ PICTURES = {
     "market": picture_market,
     "bowls": picture_bowls,
     "report": picture_report,
+    "logo": picture_logo,
 }
 
 

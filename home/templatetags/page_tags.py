@@ -3,6 +3,7 @@ from django.utils.translation import gettext as _
 
 from home import selectors
 from home.blocks import SocialLinkBlock
+from home.sharing import share_links
 
 register = template.Library()
 
@@ -42,3 +43,17 @@ def file_size(size):
 def network_name(network):
     """The display name of a social network chosen in a social account."""
     return dict(SocialLinkBlock.NETWORKS).get(network, network)
+
+
+@register.inclusion_tag("includes/share_links.html", takes_context=True)
+def page_share(context, page, *, heading, copy_label, text=""):
+    """Links to share a page (a petition, a report) with `text` before its
+    address: plain links, nothing loaded from the services, copy-link without
+    JavaScript. `heading` and `copy_label` name what is shared."""
+    url = page.get_full_url(context.get("request"))
+    return {
+        "url": url,
+        "heading": heading,
+        "copy_label": copy_label,
+        "links": share_links(url=url, text=text, title=page.title),
+    }

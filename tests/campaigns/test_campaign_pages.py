@@ -131,3 +131,63 @@ def test_goal_links_back_to_its_campaign(client, shared_site_pages):
     html = client.get(shared_site_pages["ur"]["goal"].url).content.decode()
 
     assert 'href="/ur/stand-up/"' in html[html.index("<main") :]
+
+
+def closing_action(html):
+    """The goal page's last part, where the campaign's main action stands."""
+    article = html[html.index("<article") : html.index("</article>")]
+    return article[article.index("campaign-action") :]
+
+
+def test_goal_ends_with_the_campaigns_petition_in_its_language(
+    client, shared_site_pages
+):
+    html = client.get(shared_site_pages["ur"]["goal"].url).content.decode()
+
+    action = closing_action(html)
+    assert shared_site_pages["ur"]["petition"].title in action
+    assert 'href="/ur/stand-up/petition/"' in action
+
+
+def test_goal_of_a_campaign_without_a_petition_ends_with_its_first_action(
+    client, shared_site_pages
+):
+    for code in ("en", "ur", "haz"):
+        fresh(shared_site_pages[code]["petition"]).unpublish()
+    campaign = fresh(shared_site_pages["en"]["campaign"])
+    campaign.actions = [
+        {
+            "type": "action",
+            "id": "a1",
+            "value": {
+                "kind": "read",
+                "title": "Read the report",
+                "text": "",
+                "page": shared_site_pages["en"]["report"].pk,
+                "document": None,
+                "link": "",
+            },
+        },
+        {
+            "type": "action",
+            "id": "a2",
+            "value": {
+                "kind": "donate",
+                "title": "Donate",
+                "text": "",
+                "page": shared_site_pages["en"]["donate"].pk,
+                "document": None,
+                "link": "",
+            },
+        },
+    ]
+    campaign.save_revision().publish()
+    urdu_campaign = fresh(shared_site_pages["ur"]["campaign"])
+    urdu_campaign.actions = campaign.actions
+    urdu_campaign.save_revision().publish()
+
+    html = client.get(shared_site_pages["ur"]["goal"].url).content.decode()
+
+    action = closing_action(html)
+    assert '<a class="action__link" href="/ur/stand-up/report/">' in action
+    assert "/donate/" not in action

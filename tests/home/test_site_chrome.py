@@ -3,7 +3,7 @@ import re
 import pytest
 
 from home.models import SiteSettings
-from tests.page_fixtures import fresh
+from tests.page_fixtures import fresh, image_create
 
 pytestmark = pytest.mark.django_db
 
@@ -32,6 +32,24 @@ def test_header_and_title_carry_the_organisations_name_in_the_language(
 
     assert f'<a class="site-name" href="/{code}/">{name}</a>' in html
     assert re.search(rf"<title>[^<]* · {name}</title>", html)
+
+
+def test_header_shows_the_organisations_logo_named_once(client, shared_site_pages):
+    organisation = SiteSettings.load().organisation
+    organisation.logo = image_create(title="Logo", size=(96, 96))
+    organisation.save()
+    urdu = organisation.get_translation(shared_site_pages["ur"]["home"].locale)
+    urdu.logo = organisation.logo
+    urdu.save()
+
+    html = client.get("/ur/").content.decode()
+
+    header = html[html.index('<a class="site-name"') :]
+    header = header[: header.index("</a>")]
+    image = re.search(r"<img [^>]*>", header).group(0)
+    assert 'alt="اردو Drive to Thrive"' in image
+    assert 'class="site-name__logo"' in image
+    assert '<span aria-hidden="true">اردو Drive to Thrive</span>' in header
 
 
 def test_menu_links_to_the_pages_in_the_visitors_language(client, shared_site_pages):

@@ -163,3 +163,18 @@ def test_petition_demo_sets_the_english_petition_and_is_idempotent(client, campa
     assert "What crime did they commit?" in html
     assert "The Prime Minister of Pakistan" in html
     assert mail.outbox == []
+
+
+@pytest.mark.parametrize(
+    ("count", "shown"), [(0, "0"), (3, "<1"), (99_999, "<1"), (100_000, "1")]
+)
+def test_progress_reads_zero_per_cent_only_before_anyone_signs(
+    client, petition_pages, petition, count, shown
+):
+    petition.target = 10_000_000
+    petition.confirmed_count = count
+    petition.save()
+
+    html = client.get(petition_pages["en"].url).content.decode()
+
+    assert f"{shown}% of the target" in html.replace("&lt;", "<")
