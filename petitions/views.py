@@ -24,7 +24,7 @@ from django.views.decorators.http import (
 from wagtail.models import PageViewRestriction
 
 from home.site_address import public_url
-from petitions.formatting import number_format
+from home.formatting import number_format
 from petitions.forms import SignatureForm, SupporterForm
 from petitions.http import client_ip, no_store, request_is_cross_site
 from petitions.models import Petition, PetitionPage, Supporter

@@ -191,6 +191,10 @@ LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ug", "ur", "haz"]
 # Browsers set to Persian or Dari are closest to Hazaragi.
 LANGUAGE_ALIASES = {"fa": "haz", "fa-af": "haz", "prs": "haz"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The digits each language writes its numbers with (home/formatting.py): Western
+# (latn) for English and for Urdu as Pakistan writes it, Eastern Arabic
+# (arabext, ۰-۹) for Hazaragi as Afghanistan writes Dari.
+LANGUAGE_DIGITS = {"en": "latn", "ur": "latn", "haz": "arabext"}
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
