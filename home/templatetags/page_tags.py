@@ -1,4 +1,5 @@
 from django import template
+from django.utils.html import format_html
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -66,3 +67,9 @@ def network_name(network):
     """The display name of a social network chosen in a social account."""
     return dict(SocialLinkBlock.NETWORKS).get(network, network)
 
+
+@register.filter
+def isolate(value):
+    """A name or number that may run the other way from the text around it
+    (a Latin name in Urdu, an Urdu name in English), kept in one piece."""
+    return format_html("<bdi>{}</bdi>", value) if value else ""
