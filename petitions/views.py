@@ -23,8 +23,8 @@ from django.views.decorators.http import (
 )
 from wagtail.models import PageViewRestriction
 
-from home.site_address import public_url
 from home.formatting import number_format
+from home.site_address import public_url
 from petitions.forms import SignatureForm, SupporterForm
 from petitions.http import client_ip, no_store, request_is_cross_site
 from petitions.models import Petition, PetitionPage, Supporter

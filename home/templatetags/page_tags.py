@@ -4,8 +4,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home import selectors
-from home.formatting import date_format, digit_system, number_format
 from home.blocks import SocialLinkBlock
+from home.formatting import date_format, digit_system, number_format
 
 register = template.Library()
 
