@@ -1,4 +1,4 @@
-"""How pages look: screenshots of the petition and volunteer form pages in
+"""How pages look: screenshots of the petition, volunteer form and donate pages in
 every language at phone and desktop widths, kept by the run in
 test-artifacts/screenshots/ (copies in docs/screenshots/ for the README),
 each taken once the page fits its width; nothing runs off the side of the
@@ -27,12 +27,12 @@ WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_petition_and_volunteer_pages_fit_their_width_and_are_photographed(
+def test_petition_volunteer_and_donate_pages_fit_their_width_and_are_photographed(
     open_page, language, width
 ):
     page = open_page(viewport=WIDTHS[width])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for kind in ("petition", "volunteer"):
+    for kind in ("petition", "volunteer", "donate"):
         page_load(page, page_url(language, kind))
 
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
