@@ -40,9 +40,7 @@ def file_size(size):
     language = get_language()
     if size < 1024 * 1024:
         kilobytes = max(1, round(size / 1024))
-        return _("%(size)s KB") % {
-            "size": number_format(kilobytes, language=language)
-        }
+        return _("%(size)s KB") % {"size": number_format(kilobytes, language=language)}
     megabytes = size / (1024 * 1024)
     return _("%(size)s MB") % {
         "size": number_format(megabytes, language=language, places=1)
