@@ -12,6 +12,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from campaigns.models import FormPage
 from campaigns.services import form_submission_create
+from home.site_address import public_url
 from petitions.http import client_ip, no_store, request_is_cross_site
 
 
@@ -44,7 +45,7 @@ def form_submit(request, page_id: int):
         page=page,
         form=form,
         ip=client_ip(request),
-        base_url=request.build_absolute_uri("/"),
+        base_url=public_url(),
     )
     return redirect("forms:thanks", page_id=page.pk)
 

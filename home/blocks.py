@@ -21,6 +21,7 @@ from home.selectors import (
     link_target_resolve,
     page_cards,
 )
+from home.site_address import public_url
 
 RICH_TEXT_FEATURES = ["bold", "italic", "link", "document-link", "ol", "ul"]
 
@@ -286,9 +287,9 @@ class ActionBlock(TargetStructBlock):
         context = super().get_context(value, parent_context=parent_context)
         target = context["target"]
         if value["kind"] == "forward" and target is not None:
-            request = (parent_context or {}).get("request")
-            url = request.build_absolute_uri(target.url) if request else target.url
-            context["forward_href"] = forward_mailto(subject=target.title, url=url)
+            context["forward_href"] = forward_mailto(
+                subject=target.title, url=public_url(target.url)
+            )
         return context
 
     class Meta:

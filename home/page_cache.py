@@ -77,10 +77,10 @@ def _generation_ensure() -> str:
 
 
 def _page_key(request) -> str:
-    # The scheme and host are part of the key because pages carry absolute
-    # links (hreflang alternates); the path carries the language prefix.
-    url = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
-    return f"page-cache:{FORMAT}:" + hashlib.sha256(url.encode()).hexdigest()
+    # The path alone: pages are the same whatever Host was asked for (absolute
+    # links use the public address), and it carries the language prefix.
+    path = request.get_full_path()
+    return f"page-cache:{FORMAT}:" + hashlib.sha256(path.encode()).hexdigest()
 
 
 def _request_is_cacheable(request) -> bool:

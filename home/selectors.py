@@ -17,6 +17,8 @@ from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
 from wagtail.models import Locale, Page
 
+from home.site_address import public_url
+
 OG_LOCALES = {"en": "en_GB", "ur": "ur_PK", "haz": "haz_PK"}
 
 
@@ -310,7 +312,7 @@ def share_meta(*, request, page, organisation) -> ShareMeta:
     meta = {
         "title": title,
         "description": Truncator(description).chars(300),
-        "url": request.build_absolute_uri(request.path) if request else "",
+        "url": public_url(request.path) if request else "",
         "type": "article" if page is not None and page.depth > 2 else "website",
         "locale": OG_LOCALES.get(get_language(), ""),
         "site_name": site_name,
@@ -318,7 +320,7 @@ def share_meta(*, request, page, organisation) -> ShareMeta:
     if image is not None:
         rendition = image.get_rendition("fill-1200x630|format-jpeg")
         meta.update(
-            image_url=request.build_absolute_uri(rendition.url),
+            image_url=public_url(rendition.url),
             image_width=rendition.width,
             image_height=rendition.height,
             image_alt=image_alt,

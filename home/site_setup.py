@@ -6,11 +6,12 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, SiteSettings
+from home.site_address import site_address_sync
 from home.translation_services import locale_sync_ensure, translator_groups_ensure
 
 
 @transaction.atomic
-def site_tree_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage:
+def site_tree_ensure() -> HomePage:
     """Create or repair the home pages and the Site; safe to run again."""
     for code, _name in settings.LANGUAGES:
         Locale.objects.get_or_create(language_code=code)
@@ -38,8 +39,6 @@ def site_tree_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage
         Site.objects.update_or_create(
             is_default_site=True,
             defaults={
-                "hostname": hostname,
-                "port": port,
                 "root_page": home,
                 "site_name": settings.WAGTAIL_SITE_NAME,
             },
@@ -54,6 +53,7 @@ def site_tree_ensure(*, hostname: str = "localhost", port: int = 80) -> HomePage
         translation = home.copy_for_translation(locale)
         translation.save_revision().publish()
 
+    site_address_sync()
     # Translation set-up, which needs each language's home page to exist.
     translator_groups_ensure()
     locale_sync_ensure()

@@ -4,17 +4,30 @@ import unicodedata
 from django.conf import settings
 from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
 from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Locale
 
 from home.selectors import pages_search
+from home.site_address import public_url
 
 # Errors that mean the database cannot be reached (stopped, restarting, out of
 # connections), as opposed to a mistake in a query.
 DATABASE_UNAVAILABLE = (OperationalError, InterfaceError)
 RETRY_AFTER_SECONDS = 30
+
+
+def robots_txt(request):
+    """Crawlers may read the public pages, not the admin; the sitemap lists
+    them all, in every language."""
+    lines = [
+        "User-agent: *",
+        f"Disallow: {settings.ADMIN_URL_PREFIX}",
+        f"Sitemap: {public_url('/sitemap.xml')}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
 
 
 def page_not_found(request, exception=None):

@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from campaigns.models import FormPageSubmission
-from petitions.formatting import date_format, number_format
+from home.formatting import date_format, number_format
 from petitions.identity import email_canonical, email_domain
 from petitions.models import (
     BlockedEmailDomain,

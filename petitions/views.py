@@ -23,7 +23,8 @@ from django.views.decorators.http import (
 )
 from wagtail.models import PageViewRestriction
 
-from petitions.formatting import number_format
+from home.formatting import number_format
+from home.site_address import public_url
 from petitions.forms import SignatureForm, SupporterForm
 from petitions.http import client_ip, no_store, request_is_cross_site
 from petitions.models import Petition, PetitionPage, Supporter
@@ -93,7 +94,7 @@ def sign(request, page_id: int):
             language=translation.get_language(),
             ip=client_ip(request),
             honeypot=data["subject"],
-            base_url=request.build_absolute_uri("/"),
+            base_url=public_url(),
         )
     except PetitionClosed:
         return redirect(page.get_url(request))
@@ -203,7 +204,7 @@ def supporter_join(request):
         source_detail="",
         ip=client_ip(request),
         honeypot=data["subject"],
-        base_url=request.build_absolute_uri("/"),
+        base_url=public_url(),
     )
     return redirect("supporters:thanks")
 

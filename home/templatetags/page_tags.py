@@ -1,8 +1,11 @@
 from django import template
+from django.utils.html import format_html
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from home import selectors
 from home.blocks import SocialLinkBlock
+from home.formatting import date_format, digit_system, number_format
 from home.sharing import share_links
 
 register = template.Library()
@@ -31,12 +34,31 @@ def share_meta(context):
 
 @register.filter
 def file_size(size):
-    """A file size a reader understands, in kilobytes or megabytes."""
+    """A file size a reader understands, in kilobytes or megabytes, in the
+    language's digits."""
     if not size:
         return ""
+    language = get_language()
     if size < 1024 * 1024:
-        return _("%(size)s KB") % {"size": max(1, round(size / 1024))}
-    return _("%(size)s MB") % {"size": f"{size / (1024 * 1024):.1f}"}
+        kilobytes = max(1, round(size / 1024))
+        return _("%(size)s KB") % {"size": number_format(kilobytes, language=language)}
+    megabytes = size / (1024 * 1024)
+    return _("%(size)s MB") % {
+        "size": number_format(megabytes, language=language, places=1)
+    }
+
+
+@register.filter
+def day(value):
+    """A date as the active language writes it: `3 January 2021`."""
+    return date_format(value, language=get_language()) if value else ""
+
+
+@register.simple_tag
+def digits():
+    """`latn` or `arabext`: the digits of the active language, for the CSS
+    that numbers lists."""
+    return digit_system(get_language())
 
 
 @register.filter
@@ -57,3 +79,10 @@ def page_share(context, page, *, heading, copy_label, text=""):
         "copy_label": copy_label,
         "links": share_links(url=url, text=text, title=page.title),
     }
+
+
+@register.filter
+def isolate(value):
+    """A name or number that may run the other way from the text around it
+    (a Latin name in Urdu, an Urdu name in English), kept in one piece."""
+    return format_html("<bdi>{}</bdi>", value) if value else ""

@@ -2,6 +2,7 @@ from django import template
 from django.utils.translation import get_language
 
 from home.languages import language_links
+from home.site_address import public_url
 
 register = template.Library()
 
@@ -15,7 +16,7 @@ def language_alternates(context):
     if request is None:
         return {"alternates": []}
     alternates = [
-        (link.code, request.build_absolute_uri(link.url))
+        (link.code, public_url(link.url))
         for link in language_links(request, context.get("page"), get_language())
         if link.is_translation and not link.is_alias
     ]

@@ -10,6 +10,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from home.site_address import public_url
 from petitions.admin_views.base import (
     EXPORT_PERMISSION,
     export_filters_of,
@@ -145,9 +146,7 @@ class SupporterViewSet(ModelViewSet):
             filters=export_filters_of(request),
         )
         return export_response(
-            export=supporters_export(
-                queryset=queryset, base_url=request.build_absolute_uri("/")
-            ),
+            export=supporters_export(queryset=queryset, base_url=public_url()),
             file_format=file_format,
         )
 

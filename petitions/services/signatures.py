@@ -17,7 +17,7 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from petitions.formatting import number_format
+from home.formatting import number_format
 from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
     Petition,

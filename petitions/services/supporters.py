@@ -20,7 +20,7 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from petitions.formatting import number_format
+from home.formatting import number_format
 from petitions.identity import email_canonical, ip_hash, name_normalize
 from petitions.models import Signature, Supporter
 from petitions.ratelimit import rate_limited

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -67,6 +68,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "axes",
 ]
 
@@ -189,6 +191,10 @@ LANGUAGES_BIDI = ["he", "ar", "ar-dz", "ckb", "fa", "ug", "ur", "haz"]
 # Browsers set to Persian or Dari are closest to Hazaragi.
 LANGUAGE_ALIASES = {"fa": "haz", "fa-af": "haz", "prs": "haz"}
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The digits each language writes its numbers with (home/formatting.py): Western
+# (latn) for English and for Urdu as Pakistan writes it, Eastern Arabic
+# (arabext, ۰-۹) for Hazaragi as Afghanistan writes Dari.
+LANGUAGE_DIGITS = {"en": "latn", "ur": "latn", "haz": "arabext"}
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
@@ -253,6 +259,9 @@ if MACHINE_TRANSLATION:
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
+# Files browsers ask for at the root (/favicon.ico), answered by WhiteNoise
+# before the page cache, the language redirect or any page render.
+WHITENOISE_ROOT = BASE_DIR / "home" / "root_files"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
 # Let Django serve MEDIA_ROOT without DEBUG: for make prod-local only.

@@ -1,6 +1,8 @@
 """Test runs: fast hashing, tasks at once, emails kept in memory unless a test
 points them at a real SMTP server."""
 
+import os
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -12,7 +14,8 @@ STORAGES = {
     **STORAGES,  # noqa: F405
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-WAGTAILADMIN_BASE_URL = "http://testserver"
+# The public address: the test client's, or the browser tests' server.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://testserver")
 # Off, so a test sees its own changes; the page cache's tests switch it on.
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_LOCAL_SECONDS = 0

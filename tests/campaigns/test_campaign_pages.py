@@ -37,7 +37,7 @@ def test_report_without_a_document_of_its_own_offers_the_originals(
 
     assert re.search(r'href="/documents/\d+/report-en[^"]*\.pdf"><svg', box)
     assert "The report" in box
-    assert "(PDF, " in box
+    assert '(<bdi dir="ltr">PDF, ' in box
 
 
 def test_report_can_be_read_online(client, shared_site_pages):

@@ -167,6 +167,8 @@ def site_server(*, tmp_dir: Path, artifacts: Path, accounts: dict):
             "DATABASE_URL": database,
             "MEDIA_ROOT": str(tmp_dir / "media"),
             "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+            # Links in emails and share links lead to this server.
+            "WAGTAILADMIN_BASE_URL": url,
             "STAFF_NOTIFICATION_EMAILS": STAFF_EMAIL,
             "CACHE_KEY_PREFIX": "hazara-e2e",
             # Every test signs from 127.0.0.1: the per-address limits would

@@ -184,3 +184,44 @@ def fonts_loaded(page) -> dict[str, str]:
             .filter(face => face.status !== "unloaded")
             .map(face => [face.family.replaceAll('"', ""), face.status]))"""
     )
+
+
+def glyph_places(locator, run: str) -> list[dict]:
+    """Where each visible character of `run` (found in the element's text) is
+    drawn: {char, left, right, top, bottom}, in the run's logical order."""
+    return locator.evaluate(
+        """(element, run) => {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            const nodes = [];
+            let text = "";
+            while (walker.nextNode()) {
+                nodes.push([walker.currentNode, text.length]);
+                text += walker.currentNode.data;
+            }
+            const start = text.indexOf(run);
+            if (start < 0) return null;
+            const places = [];
+            for (let i = start; i < start + run.length; i++) {
+                if (/\\s/.test(text[i])) continue;
+                const [node, offset] = nodes.filter(([, at]) => at <= i).pop();
+                const range = document.createRange();
+                range.setStart(node, i - offset);
+                range.setEnd(node, i - offset + 1);
+                const box = range.getClientRects()[0];
+                places.push({char: text[i], left: box.left, right: box.right,
+                             top: box.top, bottom: box.bottom});
+            }
+            return places;
+        }""",
+        run,
+    )
+
+
+def reads_left_to_right(places: list[dict]) -> bool:
+    """True when each character is drawn to the right of the one before it,
+    or starts a lower line: the run is not reordered by the text around it."""
+    for before, after in zip(places, places[1:], strict=False):
+        next_line = after["top"] >= before["bottom"] - 2
+        if not (next_line or after["left"] >= before["right"] - 1):
+            return False
+    return True

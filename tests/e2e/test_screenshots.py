@@ -1,5 +1,5 @@
-"""How pages look: screenshots of the petition, volunteer form, goal and
-report pages in every language at phone and desktop widths, kept by the run in
+"""How pages look: screenshots of the petition, volunteer form, goal, report
+and donate pages in every language at phone and desktop widths, kept by the run in
 test-artifacts/screenshots/ (copies in docs/screenshots/ for the README),
 each taken once the page fits its width; nothing runs off the side of the
 narrowest phones; the progress bar looks the same on every page that shows
@@ -27,12 +27,12 @@ WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_petition_form_goal_and_report_pages_fit_their_width_and_are_photographed(
+def test_petition_form_goal_report_and_donate_pages_fit_and_are_photographed(
     open_page, language, width
 ):
     page = open_page(viewport=WIDTHS[width])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for kind in ("petition", "volunteer", "goal", "report"):
+    for kind in ("petition", "volunteer", "goal", "report", "donate"):
         page_load(page, page_url(language, kind))
 
         scroll_width = page.evaluate("document.documentElement.scrollWidth")

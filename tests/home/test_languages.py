@@ -10,7 +10,7 @@ from home.views import server_error
 
 pytestmark = pytest.mark.django_db
 
-HTML_LANG = re.compile(r'<html lang="([^"]+)" dir="([^"]+)">')
+HTML_LANG = re.compile(r'<html lang="([^"]+)" dir="([^"]+)"')
 
 
 def html_lang_dir(response):

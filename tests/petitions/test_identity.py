@@ -1,6 +1,6 @@
 import pytest
 
-from petitions.formatting import number_format
+from home.formatting import number_format
 from petitions.identity import email_canonical, name_key
 
 

@@ -88,7 +88,7 @@ def test_the_locked_page_is_in_the_visitors_language(client, editor, settings):
 
     assert response.status_code == 429
     html = response.content.decode()
-    assert '<html lang="ur" dir="rtl">' in html
+    assert '<html lang="ur" dir="rtl"' in html
     assert "سائن ان کچھ دیر کے لیے بند ہے" in html
 
 
