@@ -208,6 +208,11 @@ DOCUMENTS = {
 
 HOME_TITLE = "Standing with the Hazara of Pakistan"
 
+# The appeal's quotation, word for word, with who said it. Translations give
+# it in their language and say that it is a translation.
+QUOTE = "What was his crime?"
+QUOTE_ATTRIBUTION = "Masooma Bibi, who lost relatives at Mach"
+
 # The page tree, parents before children: (key, parent key, model label, slug,
 # title). "home" is the English home page made by site_tree_ensure; the
 # petition ("petition", under the campaign) is made by petitions/demo.py.
@@ -328,8 +333,10 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                                     action(
                                         "donate",
                                         "Make a donation",
-                                        "Pay for scholarships, the clinic, help to "
-                                        "start a business, food and clothing.",
+                                        "Give to what Drive to Thrive plans for "
+                                        "the families: scholarships, a clinic, "
+                                        "help to start a business, food and "
+                                        "clothing.",
                                         page=pages["donate"],
                                     ),
                                     action(
@@ -376,8 +383,8 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                     (
                         "quote",
                         {
-                            "quote": "What crime had they committed?",
-                            "attribution": "A relative of two of the murdered miners",
+                            "quote": QUOTE,
+                            "attribution": QUOTE_ATTRIBUTION,
                         },
                     ),
                     (
@@ -456,63 +463,61 @@ def page_fields(refs: Refs) -> dict[str, dict]:
             ),
             "donate_heading": "Help the families",
             "donate_text": (
-                "Your gift pays for scholarships, a medical clinic, help to start a "
-                "business, and food and clothing for families who have lost the "
-                "people they depended on."
+                "Drive to Thrive is planning to offer scholarships, will establish a "
+                "medical clinic, and will assist families in starting businesses "
+                "and with food and clothing. Give to Drive to Thrive to help make "
+                "these plans happen."
             ),
             "donate_page_id": pages["donate"],
         },
         "programs": {
             "intro": (
-                "Four programs help Hazara families affected by the violence to stay "
-                "healthy, keep their children in school and earn a living again."
+                "Drive to Thrive plans four programs for Hazara families affected by "
+                "the violence."
             ),
             "body": [],
         },
         "education": program(
             "education",
             refs,
-            "Scholarships for the children of affected families, so that no child "
-            "leaves school because a parent was killed.",
+            "Drive to Thrive is planning to offer scholarships to the children of "
+            "affected families.",
             "books",
             "Drawing of four books on a shelf.",
-            "Many families who lost a father or a brother can no longer pay school "
-            "fees, and some have kept their children at home for their safety. Our "
-            "scholarships pay fees, books and uniforms for the children of affected "
-            "families.",
-            "Fund a scholarship",
+            "In Quetta, Hazara families have taken their children out of school. "
+            "Drive to Thrive is planning to offer scholarships to the children of "
+            "families affected by the killings.",
+            "Give towards the scholarships",
         ),
         "clinic": program(
             "clinic",
             refs,
-            "A medical clinic for the community, close to home.",
+            "Drive to Thrive will establish a medical clinic for the community.",
             "clinic",
             "Drawing of a heartbeat line.",
-            "Travelling across Quetta is dangerous for Hazara. The clinic brings "
-            "doctors and basic medicines to the community, so that families can be "
-            "treated close to home.",
-            "Support the clinic",
+            "Hazara in Quetta are attacked while travelling. Drive to Thrive will "
+            "establish a medical clinic for the Hazara community.",
+            "Give towards the clinic",
         ),
         "business": program(
             "business",
             refs,
-            "Help for families to start a small business and earn a living again.",
+            "Drive to Thrive will assist families in starting businesses.",
             "market",
             "Drawing of a market stall with fruit.",
-            "Many Hazara have sold their businesses or lost their work. We help "
-            "families start small businesses, with training and a first grant.",
-            "Help a family start a business",
+            "Many Hazara in Quetta have sold their businesses. Drive to Thrive will "
+            "assist affected families in starting businesses of their own.",
+            "Give towards the business help",
         ),
         "food": program(
             "food",
             refs,
-            "Food and clothing for families who have lost the people they depended on.",
+            "Drive to Thrive will assist affected families with food and clothing.",
             "bowls",
             "Drawing of three bowls on a table.",
-            "When a family loses its breadwinner, the first needs are food on the "
-            "table and warm clothes for the winter. We provide both to the families "
-            "most in need.",
-            "Give food and clothing",
+            "Drive to Thrive will assist families affected by the killings with "
+            "food and clothing.",
+            "Give towards food and clothing",
         ),
         "campaign": {
             "organiser": "A campaign of Minority Support Pakistan",
@@ -692,8 +697,9 @@ def page_fields(refs: Refs) -> dict[str, dict]:
         },
         "donate": {
             "intro": (
-                "Your gift helps Hazara families in Quetta: scholarships, a clinic, "
-                "help to start a business, food and clothing."
+                "Give to Drive to Thrive for what it plans for Hazara families in "
+                "Quetta: scholarships, a clinic, help to start a business, food and "
+                "clothing."
             ),
             "body": stream(
                 "donate",

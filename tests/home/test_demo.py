@@ -2,6 +2,7 @@ import re
 from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -11,6 +12,7 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import TranslationLog
 
 from home.demo.build import demo_catalog, demo_site_ensure
+from home.demo.content import QUOTE, QUOTE_ATTRIBUTION
 from home.demo.ensure import DemoCatalogError, demo_translation_ensure
 from home.models import Footer, NavigationMenu, Organisation
 from petitions import demo as petition_demo
@@ -118,6 +120,57 @@ def test_report_and_kit_are_offered_in_each_languages_own_document(client, demo,
     box = report[report.index('class="report-download"') :]
     assert re.search(rf'href="/documents/\d+/report-{code}[^"]*\.pdf"><svg', box)
     assert re.search(rf'href="/documents/\d+/campaign-kit-{code}[^"]*\.pdf"', campaign)
+
+
+PROGRAMS = ("education", "clinic", "business", "food")
+# Details of a running service that no source gives.
+INVENTED = re.compile(
+    r"\b(fees?|books|uniforms?|doctors?|medicines?|grants?|training|we provide)\b",
+    re.I,
+)
+
+
+def main_text(html):
+    return " ".join(BeautifulSoup(html, "html.parser").main.get_text(" ").split())
+
+
+def test_demo_programs_are_written_as_the_plans_of_their_source(client, demo):
+    paths = demo_paths(demo)
+    for key in (*PROGRAMS, "programs", "appeal", "donate", "home"):
+        text = main_text(client.get(f"/en/{paths[key]}").content.decode())
+
+        assert not INVENTED.search(text), (key, INVENTED.search(text))
+    for key in PROGRAMS:
+        text = main_text(client.get(f"/en/{paths[key]}").content.decode())
+
+        assert re.search(r"Drive to Thrive (is planning to|will) ", text), key
+    appeal = main_text(client.get(f"/en/{paths['appeal']}").content.decode())
+    assert "Drive to Thrive is planning to offer scholarships" in appeal
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "haz"])
+def test_demo_quote_is_the_appeals_words_with_the_speakers_name(client, demo, code):
+    paths = demo_paths(demo)
+    quote = QUOTE if code == "en" else CATALOGS[code][QUOTE]
+    attribution = (
+        QUOTE_ATTRIBUTION if code == "en" else CATALOGS[code][QUOTE_ATTRIBUTION]
+    )
+    for key in ("appeal", "petition"):
+        page = BeautifulSoup(
+            client.get(f"/{code}/{paths[key]}").content.decode(), "html.parser"
+        )
+        figures = page.main.select("figure.block-quote")
+
+        assert [figure.blockquote.get_text(strip=True) for figure in figures] == [
+            quote
+        ], key
+        assert figures[0].figcaption.get_text(strip=True) == attribution, key
+    assert QUOTE == "What was his crime?"
+    assert QUOTE_ATTRIBUTION.startswith("Masooma Bibi, ")
+    if code != "en":
+        # The name is given, and the quotation is said to be a translation.
+        assert "معصوم" in attribution
+        assert "ترجمہ" in attribution or "ترجمه" in attribution
 
 
 def test_demo_documents_are_real_pdfs(demo):
