@@ -173,22 +173,22 @@ KIT = [
         "read.",
     ),
     TextBlock("heading", "Form letter"),
-    TextBlock("paragraph", "Dear Member of the Assembly,"),
+    TextBlock("letter", "Dear Member of the Assembly,"),
     TextBlock(
-        "paragraph",
+        "letter",
         "I am writing to ask for your support for the Shia Hazara of Quetta. On "
         "3 January 2021, at least 11 Hazara coal miners were murdered near Mach. "
         "Too few of those who attack the Hazara are ever brought to justice.",
     ),
     TextBlock(
-        "paragraph",
+        "letter",
         "I ask you to call for the killings to be investigated and the killers "
         "prosecuted; for every religious minority to be free to practise its "
         "faith in public without fear, as Articles 19 and 20 of the Constitution "
         "provide; and for the federal government to step in where the province "
         "cannot.",
     ),
-    TextBlock("paragraph", "Yours sincerely,"),
+    TextBlock("letter", "Yours sincerely,"),
     TextBlock("heading", "3. Talk to your neighbours"),
     TextBlock(
         "paragraph",
