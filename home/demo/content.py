@@ -520,7 +520,7 @@ def page_fields(refs: Refs) -> dict[str, dict]:
             "Give towards food and clothing",
         ),
         "campaign": {
-            "organiser": "A campaign of Minority Support Pakistan",
+            "organiser": "Minority Support Pakistan",
             "intro": (
                 "Minority Support Pakistan asks for three things: accountability for "
                 "the killings, freedom and safety for every faith, and communities "
@@ -594,7 +594,9 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                         "action",
                         action(
                             "donate",
-                            "Donate to the campaign",
+                            "Give to the families",
+                            "Drive to Thrive raises help for the Hazara families "
+                            "of Quetta.",
                             page=pages["donate"],
                         ),
                     ),

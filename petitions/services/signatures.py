@@ -17,6 +17,7 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from home.selectors import organisation_speaking
 from petitions.formatting import number_format
 from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
@@ -299,6 +300,7 @@ def signature_email_send(*, signature: Signature, kind: str, base_url: str) -> N
         unsubscribe=unsubscribe_url(
             base_url=base_url, language=language, value=f"signature:{signature.pk}"
         ),
+        organisation=organisation_speaking(page=page, language=language),
     )
 
 

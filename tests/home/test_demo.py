@@ -225,8 +225,8 @@ def test_demo_petition_is_translated_with_a_target_of_ten_thousand(client, demo,
     assert page.share_text == CATALOGS[code][petition_demo.SHARE_TEXT]
     why = [block.value for block in page.why]
     assert why[0]["text"] == CATALOGS[code]["Killings without justice"]
-    assert why[-1]["quote"] == CATALOGS[code]["What crime did they commit?"]
-    assert CATALOGS[code]["What crime did they commit?"] in html
+    assert why[-1]["quote"] == CATALOGS[code][QUOTE]
+    assert CATALOGS[code][QUOTE] in html
     assert Petition.objects.get(translation_key=page.translation_key).target == 10000
 
 
@@ -255,3 +255,33 @@ def test_demo_campaign_actions_lead_to_the_petition_and_the_sign_up_page(
     notify = html[html.index('class="action action--notify"') :]
     assert f'href="/{code}/supporters/join/"' in notify.split("</li>")[0]
     assert client.get(f"/{code}/supporters/join/").status_code == 200
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "haz"])
+def test_each_demo_page_names_the_organisation_that_runs_it(client, demo, code):
+    def name(english):
+        return english if code == "en" else CATALOGS[code][english]
+
+    paths = demo_paths(demo)
+    runs = {
+        "Minority Support Pakistan": (
+            "campaign",
+            "petition",
+            "goal_justice",
+            "report",
+            "coordinator",
+        ),
+        "Drive to Thrive": ("home", "appeal", "programs", "donate", "volunteer"),
+    }
+    for organisation, keys in runs.items():
+        for key in keys:
+            page = BeautifulSoup(
+                client.get(f"/{code}/{paths[key]}").content.decode(), "html.parser"
+            )
+
+            assert page.select_one(".site-name").get_text() == name(organisation), key
+    petition = BeautifulSoup(
+        client.get(f"/{code}/{paths['petition']}").content.decode(), "html.parser"
+    )
+    privacy = petition.select_one(".site-form__privacy").get_text()
+    assert name("Minority Support Pakistan") in privacy
