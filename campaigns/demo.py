@@ -60,9 +60,9 @@ FORMS = (
         title="Become a volunteer",
         intro="Give some of your time to the Hazara families of Quetta.",
         text=(
-            "Volunteers help families with paperwork, teach, collect food and "
-            "clothing, and tell others about the campaign. Tell us what you can do "
-            "and we will be in touch."
+            "Drive to Thrive is looking for volunteers for the help it plans for "
+            "the families and to tell others about their situation. Tell us what "
+            "you can do and we will be in touch."
         ),
         submit_label="Join now",
         thank_you=(
@@ -103,9 +103,8 @@ FORMS = (
         intro="Organise the campaign for the Hazara of Quetta where you live.",
         text=(
             "A regional coordinator brings people together, meets local "
-            "representatives with the campaign kit, and keeps us told of what "
-            "happens in their region. We support every coordinator with material "
-            "and advice."
+            "representatives with the campaign kit, and keeps Minority Support "
+            "Pakistan told of what happens in their region."
         ),
         submit_label="Sign up as a coordinator",
         thank_you=(

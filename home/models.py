@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, TranslatableMixin
+from wagtail.models import Page, TranslatableMixin, get_page_models
 from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField
 
@@ -113,6 +113,27 @@ class SitePage(LinksCheckedMixin, Page):
 
     def card_text(self) -> str:
         return self.share_description or self.search_description
+
+    # A page type that names the organisation running it and the pages under
+    # it (where that is not the site's organisation) names the field here.
+    run_by_field = ""
+
+    def run_by(self) -> str:
+        """The name of the organisation that speaks on this page: the nearest
+        one named by the page or a page above it (a campaign's "run by"), or
+        "" for the site's own organisation. One query per page type that has
+        a "run by" (the campaign page)."""
+        names = []
+        for model in get_page_models():
+            field = getattr(model, "run_by_field", "")
+            if not field:
+                continue
+            names += (
+                model.objects.ancestor_of(self, inclusive=True)
+                .exclude(**{field: ""})
+                .values_list("depth", field)
+            )
+        return max(names, default=(0, ""))[1]
 
 
 class ContentPage(SitePage):

@@ -193,6 +193,9 @@ class SiteChrome:
     menu: list[MenuLink]
     footer: object | None
     footer_links: list[MenuLink]
+    # Who speaks on the page (its header, privacy line): the organisation
+    # that runs it, else the site's organisation; "" when neither is set.
+    speaker: str = ""
 
 
 def _translated(instance, locale_id):
@@ -259,15 +262,34 @@ def site_chrome(*, request, page=None) -> SiteChrome:
         ],
         locale_id=locale_id,
     )
+    run_by = page.run_by() if hasattr(page, "run_by") else ""
     chrome = SiteChrome(
         organisation=organisation,
         menu=_menu_links(menu_items, localized, locale_id, request),
         footer=footer,
         footer_links=_menu_links(footer_items, localized, locale_id, request),
+        speaker=run_by or (organisation.name if organisation else ""),
     )
     if request is not None:
         request._site_chrome = chrome
     return chrome
+
+
+def organisation_speaking(*, page=None, language: str) -> str:
+    """The name of the organisation that speaks on `page` (or for the whole
+    site, without one) in `language`: the "run by" of the page or of a page
+    above it, else the site's organisation in that language; "" when
+    neither is set. For what is sent outside a page, such as emails."""
+    run_by = page.run_by() if page is not None else ""
+    if run_by:
+        return run_by
+    from home.models import SiteSettings
+
+    organisation = SiteSettings.load().organisation
+    if organisation is None:
+        return ""
+    locale = Locale.objects.filter(language_code=language).first()
+    return _translated(organisation, locale.pk if locale else None).name
 
 
 @dataclass(frozen=True)

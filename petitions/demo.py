@@ -5,7 +5,7 @@ steps (home/demo/build.py)."""
 
 from django.db import transaction
 
-from home.demo.content import paragraphs, stream
+from home.demo.content import QUOTE, QUOTE_ATTRIBUTION, paragraphs, stream
 from home.demo.ensure import demo_page_ensure, demo_page_update
 from petitions.models import PetitionPage
 
@@ -49,8 +49,8 @@ WHY = stream(
         (
             "quote",
             {
-                "quote": "What crime did they commit?",
-                "attribution": "A relative of two of the miners killed near Mach",
+                "quote": QUOTE,
+                "attribution": QUOTE_ATTRIBUTION,
             },
         ),
     ],

@@ -65,7 +65,11 @@ class CampaignPage(ContentPage):
         _("run by"),
         max_length=120,
         blank=True,
-        help_text=_("The organisation running the campaign, shown under the title."),
+        help_text=_(
+            "The name of the organisation running the campaign, if not the "
+            "site's: shown under the title, at the top of the campaign's pages "
+            "and as the sender of emails about its petition."
+        ),
     )
     actions = StreamField(
         [("action", ActionBlock())],
@@ -76,6 +80,8 @@ class CampaignPage(ContentPage):
             "download the kit, become a coordinator, donate, get notified."
         ),
     )
+
+    run_by_field = "organiser"
 
     content_panels = ContentPage.content_panels[:2] + [
         FieldPanel("organiser"),

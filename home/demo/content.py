@@ -174,22 +174,22 @@ KIT = [
         "read.",
     ),
     TextBlock("heading", "Form letter"),
-    TextBlock("paragraph", "Dear Member of the Assembly,"),
+    TextBlock("letter", "Dear Member of the Assembly,"),
     TextBlock(
-        "paragraph",
+        "letter",
         "I am writing to ask for your support for the Shia Hazara of Quetta. On "
         "3 January 2021, at least 11 Hazara coal miners were murdered near Mach. "
         "Too few of those who attack the Hazara are ever brought to justice.",
     ),
     TextBlock(
-        "paragraph",
+        "letter",
         "I ask you to call for the killings to be investigated and the killers "
         "prosecuted; for every religious minority to be free to practise its "
         "faith in public without fear, as Articles 19 and 20 of the Constitution "
         "provide; and for the federal government to step in where the province "
         "cannot.",
     ),
-    TextBlock("paragraph", "Yours sincerely,"),
+    TextBlock("letter", "Yours sincerely,"),
     TextBlock("heading", "3. Talk to your neighbours"),
     TextBlock(
         "paragraph",
@@ -208,6 +208,11 @@ DOCUMENTS = {
 # --- pages -------------------------------------------------------------------
 
 HOME_TITLE = "Standing with the Hazara of Pakistan"
+
+# The appeal's quotation, word for word, with who said it. Translations give
+# it in their language and say that it is a translation.
+QUOTE = "What was his crime?"
+QUOTE_ATTRIBUTION = "Masooma Bibi, who lost relatives at Mach"
 
 # The page tree, parents before children: (key, parent key, model label, slug,
 # title). "home" is the English home page made by site_tree_ensure; the
@@ -329,8 +334,10 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                                     action(
                                         "donate",
                                         "Make a donation",
-                                        "Pay for scholarships, the clinic, help to "
-                                        "start a business, food and clothing.",
+                                        "Give to what Drive to Thrive plans for "
+                                        "the families: scholarships, a clinic, "
+                                        "help to start a business, food and "
+                                        "clothing.",
                                         page=pages["donate"],
                                     ),
                                     action(
@@ -377,8 +384,8 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                     (
                         "quote",
                         {
-                            "quote": "What crime had they committed?",
-                            "attribution": "A relative of two of the murdered miners",
+                            "quote": QUOTE,
+                            "attribution": QUOTE_ATTRIBUTION,
                         },
                     ),
                     (
@@ -457,66 +464,64 @@ def page_fields(refs: Refs) -> dict[str, dict]:
             ),
             "donate_heading": "Help the families",
             "donate_text": (
-                "Your gift pays for scholarships, a medical clinic, help to start a "
-                "business, and food and clothing for families who have lost the "
-                "people they depended on."
+                "Drive to Thrive is planning to offer scholarships, will establish a "
+                "medical clinic, and will assist families in starting businesses "
+                "and with food and clothing. Give to Drive to Thrive to help make "
+                "these plans happen."
             ),
             "donate_page_id": pages["donate"],
         },
         "programs": {
             "intro": (
-                "Four programs help Hazara families affected by the violence to stay "
-                "healthy, keep their children in school and earn a living again."
+                "Drive to Thrive plans four programs for Hazara families affected by "
+                "the violence."
             ),
             "body": [],
         },
         "education": program(
             "education",
             refs,
-            "Scholarships for the children of affected families, so that no child "
-            "leaves school because a parent was killed.",
+            "Drive to Thrive is planning to offer scholarships to the children of "
+            "affected families.",
             "books",
             "Drawing of four books on a shelf.",
-            "Many families who lost a father or a brother can no longer pay school "
-            "fees, and some have kept their children at home for their safety. Our "
-            "scholarships pay fees, books and uniforms for the children of affected "
-            "families.",
-            "Fund a scholarship",
+            "In Quetta, Hazara families have taken their children out of school. "
+            "Drive to Thrive is planning to offer scholarships to the children of "
+            "families affected by the killings.",
+            "Give towards the scholarships",
         ),
         "clinic": program(
             "clinic",
             refs,
-            "A medical clinic for the community, close to home.",
+            "Drive to Thrive will establish a medical clinic for the community.",
             "clinic",
             "Drawing of a heartbeat line.",
-            "Travelling across Quetta is dangerous for Hazara. The clinic brings "
-            "doctors and basic medicines to the community, so that families can be "
-            "treated close to home.",
-            "Support the clinic",
+            "Hazara in Quetta are attacked while travelling. Drive to Thrive will "
+            "establish a medical clinic for the Hazara community.",
+            "Give towards the clinic",
         ),
         "business": program(
             "business",
             refs,
-            "Help for families to start a small business and earn a living again.",
+            "Drive to Thrive will assist families in starting businesses.",
             "market",
             "Drawing of a market stall with fruit.",
-            "Many Hazara have sold their businesses or lost their work. We help "
-            "families start small businesses, with training and a first grant.",
-            "Help a family start a business",
+            "Many Hazara in Quetta have sold their businesses. Drive to Thrive will "
+            "assist affected families in starting businesses of their own.",
+            "Give towards the business help",
         ),
         "food": program(
             "food",
             refs,
-            "Food and clothing for families who have lost the people they depended on.",
+            "Drive to Thrive will assist affected families with food and clothing.",
             "bowls",
             "Drawing of three bowls on a table.",
-            "When a family loses its breadwinner, the first needs are food on the "
-            "table and warm clothes for the winter. We provide both to the families "
-            "most in need.",
-            "Give food and clothing",
+            "Drive to Thrive will assist families affected by the killings with "
+            "food and clothing.",
+            "Give towards food and clothing",
         ),
         "campaign": {
-            "organiser": "A campaign of Minority Support Pakistan",
+            "organiser": "Minority Support Pakistan",
             "intro": (
                 "Minority Support Pakistan asks for three things: accountability for "
                 "the killings, freedom and safety for every faith, and communities "
@@ -590,7 +595,9 @@ def page_fields(refs: Refs) -> dict[str, dict]:
                         "action",
                         action(
                             "donate",
-                            "Donate to the campaign",
+                            "Give to the families",
+                            "Drive to Thrive raises help for the Hazara families "
+                            "of Quetta.",
                             page=pages["donate"],
                         ),
                     ),
@@ -693,8 +700,9 @@ def page_fields(refs: Refs) -> dict[str, dict]:
         },
         "donate": {
             "intro": (
-                "Your gift helps Hazara families in Quetta: scholarships, a clinic, "
-                "help to start a business, food and clothing."
+                "Give to Drive to Thrive for what it plans for Hazara families in "
+                "Quetta: scholarships, a clinic, help to start a business, food and "
+                "clothing."
             ),
             "body": stream(
                 "donate",

@@ -1,35 +1,29 @@
-"""Pictures and documents for the demo site, drawn with Pillow so that no
-photograph or binary file needs to live in the repository.
+"""Pictures and documents for the demo site, made here so that no photograph
+or binary file needs to live in the repository: pictures drawn with Pillow,
+documents typeset as text PDFs by WeasyPrint (Pango shapes the Urdu Nastaliq
+and the Hazaragi, with the site's own fonts embedded).
 
 Everything here is deterministic: the same text gives the same bytes, so the
 demo command can tell whether a file needs replacing."""
 
 import io
-import time
+import re
+from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
+import pydyf
+import weasyprint.pdf
+from django.utils.html import format_html, format_html_join
+from PIL import Image, ImageDraw
+from weasyprint import CSS, HTML
+from weasyprint.formatting_structure.boxes import TextBox
+from weasyprint.pdf.stream import Stream
+from weasyprint.text.ffi import ffi, pango
+from weasyprint.text.fonts import FontConfiguration
 
 FONTS = Path(__file__).resolve().parent.parent / "static" / "home" / "fonts"
-RTL_FONTS = {
-    "ur": FONTS / "noto-nastaliq-urdu-arabic-400-normal.woff2",
-    "haz": FONTS / "vazirmatn-arabic-400-normal.woff2",
-}
-# Nastaliq stacks letters diagonally and needs far more room between lines.
-LINE_HEIGHT = {"en": 1.5, "ur": 2.3, "haz": 1.9}
-# The site's fonts are Arabic-script subsets: their digits are the Eastern
-# ones, and Latin punctuation comes from Pillow's built-in face.
-EASTERN_DIGITS = str.maketrans("0123456789", "۰۱۲۳۴۵۶۷۸۹")
-ARABIC_SCRIPT = (
-    (0x0600, 0x06FF),
-    (0x0750, 0x077F),
-    (0x200C, 0x200F),
-    (0xFB50, 0xFDFF),
-    (0xFE70, 0xFEFF),
-)
-MIRRORED = str.maketrans("()[]«»", ")(][»«")
-FIXED_TIME = time.gmtime(0)
 
 # --- pictures --------------------------------------------------------------
 
@@ -216,154 +210,223 @@ def picture_png(name: str) -> bytes:
 
 @dataclass(frozen=True)
 class TextBlock:
-    kind: str  # "title", "heading" or "paragraph"
+    kind: str  # "title", "heading", "paragraph" or "letter" (a form letter's)
     text: str
 
 
-DPI = 150
-PAGE = (1240, 1754)  # A4 at 150 dpi
-MARGIN = 120
-POINTS = {"title": 44, "heading": 32, "paragraph": 25}
+# The site's own faces (home/static/home/fonts), as the pages use them. They
+# hold Arabic script only: Latin letters and digits in any language fall back
+# to DejaVu Sans, which Debian's fontconfig always has.
+DOCUMENT_CSS = """
+@font-face {
+  font-family: "Noto Nastaliq Urdu";
+  src: url("noto-nastaliq-urdu-arabic-400-normal.woff2");
+}
+@font-face {
+  font-family: "Vazirmatn";
+  font-weight: 400;
+  src: url("vazirmatn-arabic-400-normal.woff2");
+}
+@font-face {
+  font-family: "Vazirmatn";
+  font-weight: 700;
+  src: url("vazirmatn-arabic-700-normal.woff2");
+}
+@page { size: A4; margin: 2cm 2.2cm; }
+html { font-family: "DejaVu Sans", sans-serif; font-size: 11pt; line-height: 1.5; }
+html:lang(ur) { font-family: "Noto Nastaliq Urdu", "DejaVu Sans"; line-height: 2.3; }
+html:lang(haz) { font-family: "Vazirmatn", "DejaVu Sans"; line-height: 1.9; }
+h1 { font-size: 20pt; line-height: 1.3; margin: 0 0 1em; }
+html:lang(ur) h1 { line-height: 2; }
+h2 { font-size: 14pt; margin: 1.4em 0 0.4em; page-break-after: avoid; }
+html:lang(ur) h1, html:lang(ur) h2 { font-weight: 400; }
+p { margin: 0 0 0.7em; }
+.letter {
+  border: 1pt solid #888;
+  padding: 0.8em 1.2em;
+  margin: 0.6em 0 1em;
+  page-break-inside: avoid;
+}
+"""
+DOCUMENT_HTML = (
+    '<!doctype html><html lang="{}" dir="{}"><head><meta charset="utf-8">'
+    "<title>{}</title></head><body>{}</body></html>"
+)
+RTL_LANGUAGES = {"ur", "haz"}
 
 
-def _is_arabic_script(char: str) -> bool:
-    code = ord(char)
-    return char == " " or any(start <= code <= end for start, end in ARABIC_SCRIPT)
-
-
-class _Typesetter:
-    def __init__(self, language: str):
-        self.language = language
-        self.rtl = language in RTL_FONTS
-        self._lengths: dict[tuple[str, str, str], float] = {}
-        self.fallback = {
-            kind: ImageFont.load_default(size) for kind, size in POINTS.items()
-        }
-        self.fonts = {
-            kind: ImageFont.truetype(str(RTL_FONTS[language]), size)
-            for kind, size in POINTS.items()
-            if self.rtl
-        }
-
-    def prepare(self, text: str) -> str:
-        return text.translate(EASTERN_DIGITS) if self.rtl else text
-
-    def runs(self, text: str, kind: str):
-        """Split a line into runs of one kind each: Arabic script (drawn with
-        the site's face), Latin words and neutral punctuation (drawn with
-        Pillow's built-in face, which has what the subset lacks). Spaces stay
-        with the run before them, so a Latin phrase stays one run."""
-        if not self.rtl:
-            return [(text, "latin")]
-        runs: list[tuple[str, str]] = []
-        for char in text:
-            if char == " " and runs:
-                runs[-1] = (runs[-1][0] + char, runs[-1][1])
-                continue
-            if _is_arabic_script(char):
-                sort = "arabic"
-            elif char.isalnum():
-                sort = "latin"
-            else:
-                sort = "neutral"
-            if runs and runs[-1][1] == sort:
-                runs[-1] = (runs[-1][0] + char, sort)
-            else:
-                runs.append((char, sort))
-        return runs
-
-    def _run_length(self, run: str, sort: str, kind: str) -> float:
-        key = (run, sort, kind)
-        if key not in self._lengths:
-            if sort == "arabic":
-                self._lengths[key] = self.fonts[kind].getlength(
-                    run, direction="rtl", language=self.language
+def _document_body(blocks: list[TextBlock]):
+    """The blocks as HTML: one h1, h2s, paragraphs, and each run of a form
+    letter's paragraphs in one framed section, so it reads and copies as a
+    whole."""
+    parts = []
+    for kind, group in groupby(blocks, key=lambda block: block.kind):
+        texts = [(block.text,) for block in group]
+        if kind == "letter":
+            parts.append(
+                format_html(
+                    '<section class="letter">{}</section>',
+                    format_html_join("", "<p>{}</p>", texts),
                 )
-            else:
-                self._lengths[key] = self.fallback[kind].getlength(run)
-        return self._lengths[key]
+            )
+        else:
+            tag = {"title": "h1", "heading": "h2", "paragraph": "p"}[kind]
+            parts.append(format_html_join("", f"<{tag}>{{}}</{tag}>", texts))
+    return format_html_join("", "{}", ((part,) for part in parts))
 
-    def width(self, text: str, kind: str) -> float:
-        # Words are measured once each: shaping never joins across a space.
-        return sum(
-            self._run_length(run, sort, kind)
-            for word in text.split(" ")
-            for run, sort in self.runs(word + " ", kind)
+
+class ActualTextStream(Stream):
+    """Workaround: WeasyPrint gives each glyph of a font one text (its
+    ToUnicode map, first use wins), which Nastaliq defeats: Noto Nastaliq Urdu
+    draws many letters with a shared skeleton glyph plus separate dots, so
+    the text a reader copies, searches or hears from an Urdu PDF would be
+    other letters. Here every cluster of glyphs whose mapped text is not its
+    own text is marked with its text as /ActualText (PDF 1.7, 14.9.4), one
+    cluster at a time so that readers still put right-to-left text in order
+    (Chromium's PDF output does the same). Upstream has no option for it;
+    tests/home/test_demo_documents.py fails if an upgrade stops it working."""
+
+    _box = None
+    _glyphs: list | None = None
+    _span_open = False
+
+    @contextmanager
+    def marked(self, box, tag):
+        with super().marked(box, tag):
+            if not isinstance(box, TextBox):
+                yield
+                return
+            self._box, self._glyphs = box, None
+            try:
+                yield
+            finally:
+                self._box = None
+
+    def show_text(self, text):
+        font = self._shown_font()
+        if self._box is None or font is None or font.bitmap:
+            super().show_text(text)
+            return
+        if self._glyphs is None:
+            self._glyphs = _line_glyphs(self._box)
+        parts: list[str] = []
+        for token in TJ_TOKEN.findall(text):
+            if token.startswith("<"):
+                for index in range(1, len(token) - 1, 4):
+                    self._glyph_start(parts, font)
+                    parts.append(f"<{token[index : index + 4]}>")
+            else:
+                parts.append(token)
+        if parts:
+            super().show_text("".join(parts))
+
+    def end_text(self):
+        self._span_end()
+        super().end_text()
+
+    def _shown_font(self):
+        if self._current_font is None:
+            return None
+        font_hash = self._current_font[0]
+        return next(
+            (font for font in self._fonts.values() if font.hash == font_hash), None
         )
 
-    def lines(self, text: str, kind: str, width: int) -> list[str]:
-        lines, current = [], ""
-        for word in self.prepare(text).split():
-            candidate = f"{current} {word}".strip()
-            if current and self.width(candidate, kind) > width:
-                lines.append(current)
-                current = word
-            else:
-                current = candidate
-        if current:
-            lines.append(current)
-        return lines
-
-    def draw_line(self, draw, y: int, line: str, kind: str) -> None:
-        if not self.rtl:
-            draw.text((MARGIN, y), line, font=self.fallback[kind], fill=0, anchor="ls")
+    def _glyph_start(self, parts: list[str], font) -> None:
+        if not self._glyphs:
             return
-        # Right-to-left: the runs of a line are laid out from the right edge
-        # in reading order; runs of neutral punctuation are mirrored.
-        x = PAGE[0] - MARGIN
-        for run, sort in self.runs(line, kind):
-            x -= self._run_length(run, sort, kind)
-            if sort == "arabic":
-                draw.text(
-                    (x, y),
-                    run,
-                    font=self.fonts[kind],
-                    fill=0,
-                    anchor="ls",
-                    direction="rtl",
-                    language=self.language,
-                )
-            else:
-                if sort == "neutral":
-                    run = run.translate(MIRRORED)[::-1]
-                draw.text((x, y), run, font=self.fallback[kind], fill=0, anchor="ls")
+        cluster, first = self._glyphs.pop(0)
+        if not first:
+            return
+        mapped = "".join(font.to_unicode.get(glyph, "") for glyph in cluster.glyphs)
+        if parts:
+            super().show_text("".join(parts))
+            parts.clear()
+        self._span_end()
+        if mapped != cluster.text:
+            self.begin_marked_content(
+                "Span", pydyf.Dictionary({"ActualText": pydyf.String(cluster.text)})
+            )
+            self._span_open = True
+
+    def _span_end(self) -> None:
+        if self._span_open:
+            self.end_marked_content()
+            self._span_open = False
+
+
+# A TJ operand as WeasyPrint writes it: glyph ids in hex, 4 digits each, and
+# position adjustments between them.
+TJ_TOKEN = re.compile(r"<[0-9a-fA-F]*>|[^<]+")
+
+
+@dataclass
+class _Cluster:
+    text: str
+    glyphs: list[int]
+
+
+def _line_glyphs(textbox) -> list[tuple[_Cluster, bool]]:
+    """The glyphs WeasyPrint draws for a text box, in drawing order, each
+    with its cluster (the text it stands for) and whether it starts it."""
+    line, _index = textbox.pango_layout.get_first_line()
+    text = textbox.pango_layout.text.encode()
+    glyphs: list[tuple[_Cluster, bool]] = []
+    run = line.runs[0]
+    while run != ffi.NULL:
+        item, glyph_string = run.data.item, run.data.glyphs
+        run = run.next
+        starts = [glyph_string.log_clusters[i] for i in range(glyph_string.num_glyphs)]
+        bounds = sorted(set(starts)) + [item.length]
+        seen: dict[int, _Cluster] = {}
+        previous = None
+        for i, start in enumerate(starts):
+            glyph = glyph_string.glyphs[i].glyph
+            if glyph == pango.PANGO_GLYPH_EMPTY:
+                continue
+            if start == previous:
+                glyphs[-1][0].glyphs.append(glyph)
+                glyphs.append((glyphs[-1][0], False))
+                continue
+            end = bounds[bounds.index(start) + 1]
+            # A cluster split by other glyphs is its text once only.
+            cluster_text = (
+                ""
+                if start in seen
+                else text[item.offset + start : item.offset + end].decode()
+            )
+            cluster = seen[start] = _Cluster(cluster_text, [glyph])
+            glyphs.append((cluster, True))
+            previous = start
+    return glyphs
+
+
+@contextmanager
+def _actual_text_streams():
+    original = weasyprint.pdf.Stream
+    weasyprint.pdf.Stream = ActualTextStream
+    try:
+        yield
+    finally:
+        weasyprint.pdf.Stream = original
 
 
 def document_pdf(*, blocks: list[TextBlock], language: str, title: str) -> bytes:
-    """A printable A4 PDF of headings and paragraphs in one language."""
-    setter = _Typesetter(language)
-    pages = []
-    text_width = PAGE[0] - 2 * MARGIN
-
-    def new_page():
-        page = Image.new("L", PAGE, 255)
-        pages.append(page)
-        return ImageDraw.Draw(page), MARGIN
-
-    draw, y = new_page()
-    for block in blocks:
-        size = POINTS[block.kind]
-        step = round(size * LINE_HEIGHT[language])
-        y += round(step * (0.9 if block.kind != "paragraph" else 0.3))
-        for line in setter.lines(block.text, block.kind, text_width):
-            if y + step > PAGE[1] - MARGIN:
-                draw, y = new_page()
-            y += step
-            setter.draw_line(draw, y, line, block.kind)
-        y += round(step * 0.4)
-    buffer = io.BytesIO()
-    bilevel = [
-        page.point(lambda value: 255 if value > 150 else 0).convert("1")
-        for page in pages
-    ]
-    bilevel[0].save(
-        buffer,
-        "PDF",
-        save_all=True,
-        append_images=bilevel[1:],
-        resolution=DPI,
-        title=title,
-        creationDate=FIXED_TIME,
-        modDate=FIXED_TIME,
+    """A printable A4 PDF of headings and paragraphs in one language: real
+    text that can be searched, copied and read aloud, tagged for screen
+    readers (PDF/UA), with the fonts it uses embedded."""
+    html = format_html(
+        DOCUMENT_HTML,
+        language,
+        "rtl" if language in RTL_LANGUAGES else "ltr",
+        title,
+        _document_body(blocks),
     )
-    return buffer.getvalue()
+    fonts = FontConfiguration()
+    stylesheet = CSS(
+        string=DOCUMENT_CSS, base_url=f"{FONTS.as_uri()}/", font_config=fonts
+    )
+    with _actual_text_streams():
+        return HTML(string=html).write_pdf(
+            stylesheets=[stylesheet], font_config=fonts, pdf_variant="pdf/ua-1"
+        )

@@ -4,6 +4,7 @@ that keeps every email to a signer or a supporter until it has gone."""
 
 import logging
 from datetime import timedelta
+from email.utils import formataddr, parseaddr
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
@@ -42,18 +43,21 @@ def email_send(
     template: str,
     context: dict,
     unsubscribe: str,
+    organisation: str,
 ) -> None:
     """Render petitions/emails/<template>{_subject.txt,.txt,.html} in
-    `language` and send them to `to`. `unsubscribe` is the address's
-    one-click unsubscribe link: shown in the footer and given to mail
-    programs as List-Unsubscribe with List-Unsubscribe-Post, so they can
-    offer their own unsubscribe button."""
+    `language` and send them to `to`, from `organisation` (its name, as the
+    sender and in the footer). `unsubscribe` is the address's one-click
+    unsubscribe link: shown in the footer and given to mail programs as
+    List-Unsubscribe with List-Unsubscribe-Post, so they can offer their own
+    unsubscribe button."""
     with translation.override(language):
         context = {
             **context,
             "language": language,
             "is_rtl": translation.get_language_bidi(),
             "unsubscribe_url": unsubscribe,
+            "organisation": organisation,
         }
         subject = " ".join(
             render_to_string(
@@ -63,7 +67,11 @@ def email_send(
         message = EmailMultiAlternatives(
             subject=subject,
             body=render_to_string(f"petitions/emails/{template}.txt", context),
-            from_email=settings.DEFAULT_FROM_EMAIL,
+            from_email=(
+                formataddr((organisation, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
+                if organisation
+                else settings.DEFAULT_FROM_EMAIL
+            ),
             to=[to],
             headers={
                 "Content-Language": language,

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from home.formatting import number_format
+from home.selectors import organisation_speaking
 from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
     Petition,
@@ -316,6 +317,7 @@ def signature_email_send(*, signature: Signature, kind: str, base_url: str) -> N
         unsubscribe=unsubscribe_url(
             base_url=base_url, language=language, value=f"signature:{signature.pk}"
         ),
+        organisation=organisation_speaking(page=page, language=language),
     )
 
 

@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from home.formatting import number_format
+from home.selectors import organisation_speaking
 from petitions.identity import email_canonical, ip_hash, name_normalize
 from petitions.models import Signature, Supporter
 from petitions.ratelimit import rate_limited
@@ -219,6 +220,7 @@ def supporter_email_send(*, supporter: Supporter, base_url: str) -> None:
         unsubscribe=unsubscribe_url(
             base_url=base_url, language=language, value=f"supporter:{supporter.pk}"
         ),
+        organisation=organisation_speaking(language=language),
     )
 
 

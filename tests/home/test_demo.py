@@ -2,6 +2,7 @@ import re
 from html import unescape
 
 import pytest
+from bs4 import BeautifulSoup
 from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
@@ -11,6 +12,7 @@ from wagtail.models import Locale, Page, Revision
 from wagtail_localize.models import TranslationLog
 
 from home.demo.build import demo_catalog, demo_site_ensure
+from home.demo.content import QUOTE, QUOTE_ATTRIBUTION
 from home.demo.ensure import DemoCatalogError, demo_translation_ensure
 from home.models import Footer, NavigationMenu, Organisation
 from petitions import demo as petition_demo
@@ -120,6 +122,57 @@ def test_report_and_kit_are_offered_in_each_languages_own_document(client, demo,
     assert re.search(rf'href="/documents/\d+/campaign-kit-{code}[^"]*\.pdf"', campaign)
 
 
+PROGRAMS = ("education", "clinic", "business", "food")
+# Details of a running service that no source gives.
+INVENTED = re.compile(
+    r"\b(fees?|books|uniforms?|doctors?|medicines?|grants?|training|we provide)\b",
+    re.I,
+)
+
+
+def main_text(html):
+    return " ".join(BeautifulSoup(html, "html.parser").main.get_text(" ").split())
+
+
+def test_demo_programs_are_written_as_the_plans_of_their_source(client, demo):
+    paths = demo_paths(demo)
+    for key in (*PROGRAMS, "programs", "appeal", "donate", "home"):
+        text = main_text(client.get(f"/en/{paths[key]}").content.decode())
+
+        assert not INVENTED.search(text), (key, INVENTED.search(text))
+    for key in PROGRAMS:
+        text = main_text(client.get(f"/en/{paths[key]}").content.decode())
+
+        assert re.search(r"Drive to Thrive (is planning to|will) ", text), key
+    appeal = main_text(client.get(f"/en/{paths['appeal']}").content.decode())
+    assert "Drive to Thrive is planning to offer scholarships" in appeal
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "haz"])
+def test_demo_quote_is_the_appeals_words_with_the_speakers_name(client, demo, code):
+    paths = demo_paths(demo)
+    quote = QUOTE if code == "en" else CATALOGS[code][QUOTE]
+    attribution = (
+        QUOTE_ATTRIBUTION if code == "en" else CATALOGS[code][QUOTE_ATTRIBUTION]
+    )
+    for key in ("appeal", "petition"):
+        page = BeautifulSoup(
+            client.get(f"/{code}/{paths[key]}").content.decode(), "html.parser"
+        )
+        figures = page.main.select("figure.block-quote")
+
+        assert [figure.blockquote.get_text(strip=True) for figure in figures] == [
+            quote
+        ], key
+        assert figures[0].figcaption.get_text(strip=True) == attribution, key
+    assert QUOTE == "What was his crime?"
+    assert QUOTE_ATTRIBUTION.startswith("Masooma Bibi, ")
+    if code != "en":
+        # The name is given, and the quotation is said to be a translation.
+        assert "معصوم" in attribution
+        assert "ترجمہ" in attribution or "ترجمه" in attribution
+
+
 def test_demo_documents_are_real_pdfs(demo):
     for document in get_document_model().objects.filter(tags__name__startswith="demo-"):
         with document.open_file() as handle:
@@ -175,8 +228,8 @@ def test_demo_petition_is_translated_with_a_target_of_ten_thousand(client, demo,
     assert page.share_text == CATALOGS[code][petition_demo.SHARE_TEXT]
     why = [block.value for block in page.why]
     assert why[0]["text"] == CATALOGS[code]["Killings without justice"]
-    assert why[-1]["quote"] == CATALOGS[code]["What crime did they commit?"]
-    assert CATALOGS[code]["What crime did they commit?"] in html
+    assert why[-1]["quote"] == CATALOGS[code][QUOTE]
+    assert CATALOGS[code][QUOTE] in html
     assert Petition.objects.get(translation_key=page.translation_key).target == 10000
 
 
@@ -205,3 +258,33 @@ def test_demo_campaign_actions_lead_to_the_petition_and_the_sign_up_page(
     notify = html[html.index('class="action action--notify"') :]
     assert f'href="/{code}/supporters/join/"' in notify.split("</li>")[0]
     assert client.get(f"/{code}/supporters/join/").status_code == 200
+
+
+@pytest.mark.parametrize("code", ["en", "ur", "haz"])
+def test_each_demo_page_names_the_organisation_that_runs_it(client, demo, code):
+    def name(english):
+        return english if code == "en" else CATALOGS[code][english]
+
+    paths = demo_paths(demo)
+    runs = {
+        "Minority Support Pakistan": (
+            "campaign",
+            "petition",
+            "goal_justice",
+            "report",
+            "coordinator",
+        ),
+        "Drive to Thrive": ("home", "appeal", "programs", "donate", "volunteer"),
+    }
+    for organisation, keys in runs.items():
+        for key in keys:
+            page = BeautifulSoup(
+                client.get(f"/{code}/{paths[key]}").content.decode(), "html.parser"
+            )
+
+            assert page.select_one(".site-name").get_text() == name(organisation), key
+    petition = BeautifulSoup(
+        client.get(f"/{code}/{paths['petition']}").content.decode(), "html.parser"
+    )
+    privacy = petition.select_one(".site-form__privacy").get_text()
+    assert name("Minority Support Pakistan") in privacy

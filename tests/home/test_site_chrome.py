@@ -115,3 +115,29 @@ def test_site_without_settings_shows_its_default_name_and_footer(
 
     assert '<a class="site-name" href="/ur/">ہزارہ حقوق</a>' in html
     assert "پاکستان کے شیعہ ہزارہ کے ساتھ کھڑے ہیں۔" in footer_html(html)
+
+
+def test_a_campaign_and_the_pages_under_it_speak_as_the_organisation_running_it(
+    client, shared_site_pages
+):
+    en = shared_site_pages["en"]
+    for key in ("campaign", "goal", "petition"):
+        html = client.get(en[key].url).content.decode()
+
+        assert '<a class="site-name" href="/en/">Minority Support Pakistan</a>' in (
+            html
+        ), key
+        assert re.search(r"<title>[^<]* · Minority Support Pakistan</title>", html)
+    petition = client.get(en["petition"].url).content.decode()
+    privacy = re.search(r'<p class="site-form__privacy">(.*?)</p>', petition).group(1)
+    assert privacy.startswith("Minority Support Pakistan runs this petition. We ")
+    campaign = client.get(en["campaign"].url).content.decode()
+    assert "A campaign of Minority Support Pakistan" in campaign
+
+
+def test_pages_outside_a_campaign_speak_as_the_sites_organisation(
+    client, shared_site_pages
+):
+    html = client.get(shared_site_pages["en"]["appeal"].url).content.decode()
+
+    assert '<a class="site-name" href="/en/">Drive to Thrive</a>' in html

@@ -160,7 +160,7 @@ def test_petition_demo_sets_the_english_petition_and_is_idempotent(client, campa
     petition = Petition.objects.get()
     assert (petition.target, petition.deadline, petition.closed) == (10000, None, False)
     html = client.get(second.url).content.decode()
-    assert "What crime did they commit?" in html
+    assert "What was his crime?" in html
     assert "The Prime Minister of Pakistan" in html
     assert mail.outbox == []
 
