@@ -1,13 +1,56 @@
 import contextlib
+import functools
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
 
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make test`, `--dist loadgroup`) a module whose
+    tests share pages built once (a module-scoped fixture on the database)
+    runs whole on one worker, so they are built once, not once per worker.
+    Other tests are handed out one by one; the browser tests form their own
+    group (tests/e2e/conftest.py)."""
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        fixtures = getattr(item, "_fixtureinfo", None)
+        definitions = fixtures.name2fixturedefs.values() if fixtures else ()
+        if any(
+            definition.scope in ("module", "package")
+            and "django_db_setup" in definition.argnames
+            for chain in definitions
+            for definition in chain
+        ):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+@functools.cache
+def _redis(location: str):
+    import redis
+
+    return redis.Redis.from_url(location)
+
+
+def cache_clear() -> None:
+    """Empty the cache. Under Redis, only this test process's keys go: the
+    parallel workers and the browser tests' server share one Redis database,
+    each under a key prefix of its own (settings.test)."""
+    backend = settings.CACHES["default"]
+    if "redis" not in backend["BACKEND"].lower():
+        cache.clear()
+        return
+    client = _redis(backend["LOCATION"])
+    keys = list(client.scan_iter(match=f"{backend.get('KEY_PREFIX', '')}:*"))
+    if keys:
+        client.delete(*keys)
+
+
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
-    cache.clear()
+    cache_clear()
     yield
     translation.activate("en")
 

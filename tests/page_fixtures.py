@@ -4,7 +4,6 @@ the conftest of tests/home and tests/campaigns."""
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
@@ -25,6 +24,7 @@ from campaigns.models import (
 )
 from home.models import Footer, NavigationMenu, Organisation, SiteSettings
 from petitions.models import PetitionPage
+from tests.conftest import cache_clear
 
 LANGUAGE_PREFIX = {"en": "", "ur": "اردو ", "haz": "هزارگی "}
 
@@ -225,7 +225,7 @@ def shared_site_pages(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            cache.clear()
+            cache_clear()
             yield site_pages_build(site_tree_ensure())
         finally:
             transaction.set_rollback(True)

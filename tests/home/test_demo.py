@@ -2,7 +2,6 @@ import re
 from html import unescape
 
 import pytest
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import transaction
 from wagtail.documents import get_document_model
@@ -15,6 +14,7 @@ from home.demo.ensure import DemoCatalogError, demo_translation_ensure
 from home.models import Footer, NavigationMenu, Organisation
 from petitions import demo as petition_demo
 from petitions.models import Petition
+from tests.conftest import cache_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +29,7 @@ def demo(django_db_setup, django_db_blocker):
         atomic = transaction.atomic()
         atomic.__enter__()
         try:
-            cache.clear()
+            cache_clear()
             yield demo_site_ensure()
         finally:
             transaction.set_rollback(True)
