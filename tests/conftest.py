@@ -1,5 +1,10 @@
 import contextlib
 import functools
+import hashlib
+import importlib.metadata
+import os
+import sqlite3
+from pathlib import Path
 
 import pytest
 from django.conf import settings
@@ -25,6 +30,67 @@ def pytest_collection_modifyitems(items):
             for definition in chain
         ):
             item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+def _migrations_key() -> str:
+    """What the migrated database depends on: the project's migrations and
+    the installed packages (whose migrations are theirs)."""
+    from django.apps import apps
+
+    digest = hashlib.sha256()
+    for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
+        digest.update(config.label.encode())
+        for path in sorted(Path(config.path).glob("migrations/*.py")):
+            digest.update(path.name.encode() + path.read_bytes())
+    for distribution in sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
+    ):
+        digest.update(distribution.encode())
+    return digest.hexdigest()[:20]
+
+
+if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_test_environment, django_db_blocker):
+        """The SQLite test database (in memory, one per test process) as
+        pytest-django makes it, but migrated once: later runs, and the other
+        workers of this one, copy it from a file migrated by the first
+        (tests/build_cache.py), keyed on the migrations. Migrating takes about
+        half a minute of a core's time; copying, a fraction of a second."""
+        from django.core.management import call_command
+        from django.db import connections
+
+        from tests.build_cache import built
+
+        connection = connections["default"]
+        original = connection.settings_dict["NAME"]
+        name = connection.creation._get_test_db_name()
+        assert connection.creation.is_in_memory_db(name), name
+
+        def migrate(folder: Path) -> None:
+            call_command("migrate", interactive=False, verbosity=0, run_syncdb=True)
+            with contextlib.closing(
+                sqlite3.connect(folder / "migrated.sqlite3")
+            ) as copy:
+                connection.connection.backup(copy)
+
+        with django_db_blocker.unblock():
+            connection.close()
+            settings.DATABASES["default"]["NAME"] = name
+            connection.settings_dict["NAME"] = name
+            connection.ensure_connection()
+            folder = built(f"migrated-sqlite-{_migrations_key()}", migrate)
+            if not connection.introspection.table_names():
+                with contextlib.closing(
+                    sqlite3.connect(folder / "migrated.sqlite3")
+                ) as migrated:
+                    migrated.backup(connection.connection)
+        yield
+        with django_db_blocker.unblock():
+            connection.close()
+            settings.DATABASES["default"]["NAME"] = original
+            connection.settings_dict["NAME"] = original
 
 
 @functools.cache

@@ -8,8 +8,8 @@ PostgreSQL the database named by DATABASE_URL with `_e2e` appended, created
 fresh for the run and dropped after it. It is a copy of a built one: `migrate`,
 `demo` and the tests' own data (site_build.py) run only when no database was
 built yet from the same code, migrations and demo content (`build_key`). Built
-databases are kept in BUILD_CACHE (SQLite files and their media) and, on
-PostgreSQL, as template databases named after the key."""
+databases are kept in tests/build_cache.py's BUILD_CACHE (SQLite files and
+their media) and, on PostgreSQL, as template databases named after the key."""
 
 import email
 import email.policy
@@ -29,13 +29,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from tests.build_cache import BUILD_CACHE, built
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = Path(__file__).with_name("site_build.py")
-BUILD_CACHE = (
-    Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hazara-tests"
-)
-# Built databases not used for this long are removed.
-BUILD_CACHE_DAYS = 7
 # What a built database does not depend on: tests other than the build script,
 # documentation, benchmarks, templates and static files.
 NOT_BUILT_FROM = ("tests/", "docs/", "benchmarks/", "templates/", ".ci/")
@@ -138,34 +135,6 @@ def _build(env: dict, database: str, media: Path) -> None:
         )
 
 
-def _cache_tidy(keep: Path) -> None:
-    keep.touch()
-    horizon = time.time() - BUILD_CACHE_DAYS * 86400
-    for entry in BUILD_CACHE.glob("e2e-*"):
-        if entry != keep and entry.stat().st_mtime < horizon:
-            shutil.rmtree(entry, ignore_errors=True)
-
-
-def _built(key: str, engine: str, build) -> Path:
-    """The cache folder of a built database: built now by `build(folder)`
-    unless an earlier run built it from the same key."""
-    folder = BUILD_CACHE / f"e2e-{engine}-{key}"
-    if not (folder / "built").exists():
-        BUILD_CACHE.mkdir(parents=True, exist_ok=True)
-        building = BUILD_CACHE / f"building-{engine}-{key}-{os.getpid()}"
-        shutil.rmtree(building, ignore_errors=True)
-        building.mkdir()
-        try:
-            build(building)
-            (building / "built").touch()
-            shutil.rmtree(folder, ignore_errors=True)
-            building.rename(folder)
-        finally:
-            shutil.rmtree(building, ignore_errors=True)
-    _cache_tidy(folder)
-    return folder
-
-
 @contextmanager
 def e2e_database(tmp_dir: Path, env: dict, key: str):
     """A DATABASE_URL for the server: a fresh copy of the built database, its
@@ -178,7 +147,7 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
         def build_sqlite(folder: Path) -> None:
             _build(env, f"sqlite:///{folder / 'site.sqlite3'}", folder / "media")
 
-        folder = _built(key, "sqlite", build_sqlite)
+        folder = built(f"e2e-sqlite-{key}", build_sqlite)
         shutil.copyfile(folder / "site.sqlite3", tmp_dir / "e2e.sqlite3")
         shutil.copytree(folder / "media", media)
         yield f"sqlite:///{tmp_dir / 'e2e.sqlite3'}"
@@ -217,7 +186,7 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
         folder = BUILD_CACHE / f"e2e-postgres-{key}"
         if not exists:
             shutil.rmtree(folder, ignore_errors=True)
-        folder = _built(key, "postgres", build_postgres)
+        folder = built(f"e2e-postgres-{key}", build_postgres)
         shutil.copytree(folder / "media", media)
         admin.execute(drop)
         admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
