@@ -6,7 +6,8 @@ PYTEST_ARGS ?=
 PYTEST_WORKERS ?= auto
 # Loadgroup: the browser tests run on one worker, with one browser and one
 # server; a module whose tests share pages built once runs whole on one worker.
-PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup
+# In collection order, which puts the browser tests first (tests/e2e/conftest.py).
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 HOST ?= 127.0.0.1
 PORT ?= 8000
 

@@ -11,13 +11,22 @@ from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
 
+BROWSER_TESTS = Path(__file__).parent / "e2e"
+
 
 def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (`make test`, `--dist loadgroup`) a module whose
-    tests share pages built once (a module-scoped fixture on the database)
-    runs whole on one worker, so they are built once, not once per worker.
-    Other tests are handed out one by one; the browser tests form their own
-    group (tests/e2e/conftest.py)."""
+    """Under pytest-xdist (`make test`, `--dist loadgroup`) the browser tests
+    run on one worker (one browser, one server, one copy of the site's
+    database), and first (`make test` keeps this order:
+    --no-loadscope-reorder), so the longest group does not start last while
+    the other worker has nothing left to do. A module whose tests share
+    pages built once (a module-scoped fixture on the database) runs whole on
+    one worker, so they are built once, not once per worker. Other tests are
+    handed out one by one."""
+    browser_tests = [item for item in items if BROWSER_TESTS in item.path.parents]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.xdist_group("e2e"))
+    items[:] = browser_tests + [item for item in items if item not in browser_tests]
     for item in items:
         if item.get_closest_marker("xdist_group"):
             continue

@@ -36,16 +36,6 @@ ACCOUNTS = {
 }
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_collection_modifyitems(items):
-    """Under pytest-xdist, the browser tests run on one worker: one browser,
-    one server, one copy of the site's database."""
-    here = Path(__file__).parent
-    for item in items:
-        if here in item.path.parents:
-            item.add_marker(pytest.mark.xdist_group("e2e"))
-
-
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
     """Unlike the unit tests, leave the cache alone: under Redis the site's
