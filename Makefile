@@ -2,11 +2,17 @@
 VENV ?= .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
+# Test processes (pytest-xdist): one per core.
+PYTEST_WORKERS ?= auto
+# Loadgroup: the browser tests run on one worker, with one browser and one
+# server; a module whose tests share pages built once runs whole on one worker.
+# In collection order, which puts the browser tests first (tests/e2e/conftest.py).
+PYTEST_PARALLEL = -n $(PYTEST_WORKERS) --dist loadgroup --no-loadscope-reorder
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install compile messages migrate demo run test lint format audit bench prod-local prod-admin
+.PHONY: help install compile messages migrate demo run test test-fast lint format audit bench prod-local prod-admin
 
 # The production set on this machine: local PostgreSQL and Redis, plain HTTP.
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
@@ -47,8 +53,11 @@ run: demo ## Set up everything and serve the site with demo content on http://$(
 	$(PY) manage.py dev_admin
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-test: compile ## Run the whole test suite (DATABASE_URL=postgres://… to run it on PostgreSQL)
-	$(PY) -m pytest $(PYTEST_ARGS)
+test: compile ## Run the whole test suite, on every core (DATABASE_URL=postgres://… to run it on PostgreSQL)
+	$(PY) -m pytest $(PYTEST_PARALLEL) $(PYTEST_ARGS)
+
+test-fast: compile ## The edit-test loop: the suite without the browser tests (tests/e2e), 500 of the 10,000 hostile submissions
+	HOSTILE_SUBMISSIONS=500 $(PY) -m pytest $(PYTEST_PARALLEL) --ignore=tests/e2e $(PYTEST_ARGS)
 
 lint: install ## Lint and check formatting with ruff
 	$(PY) -m ruff check .

@@ -1,13 +1,151 @@
 import contextlib
+import functools
+import hashlib
+import importlib.metadata
+import os
+import sqlite3
+from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 from django.utils import translation
+
+BROWSER_TESTS = Path(__file__).parent / "e2e"
+
+
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make test`, `--dist loadgroup`) the browser tests
+    run on one worker (one browser, one server, one copy of the site's
+    database), and first (`make test` keeps this order:
+    --no-loadscope-reorder), so the longest group does not start last while
+    the other worker has nothing left to do. A module whose tests share
+    pages built once (a module-scoped fixture on the database) runs whole on
+    one worker, so they are built once, not once per worker. Other tests are
+    handed out one by one."""
+    browser_tests = [item for item in items if BROWSER_TESTS in item.path.parents]
+    for item in browser_tests:
+        item.add_marker(pytest.mark.xdist_group("e2e"))
+    items[:] = browser_tests + [item for item in items if item not in browser_tests]
+    for item in items:
+        if item.get_closest_marker("xdist_group"):
+            continue
+        fixtures = getattr(item, "_fixtureinfo", None)
+        definitions = fixtures.name2fixturedefs.values() if fixtures else ()
+        if any(
+            definition.scope in ("module", "package")
+            and "django_db_setup" in definition.argnames
+            for chain in definitions
+            for definition in chain
+        ):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+def _migrations_key() -> str:
+    """What the migrated database depends on: the project's migrations and
+    the installed packages (whose migrations are theirs)."""
+    from django.apps import apps
+
+    digest = hashlib.sha256()
+    for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
+        digest.update(config.label.encode())
+        for path in sorted(Path(config.path).glob("migrations/*.py")):
+            digest.update(path.name.encode() + path.read_bytes())
+    for distribution in sorted(
+        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
+    ):
+        digest.update(distribution.encode())
+    return digest.hexdigest()[:20]
+
+
+if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(django_test_environment, django_db_blocker):
+        """The SQLite test database (in memory, one per test process) as
+        pytest-django makes it, but migrated once: later runs, and the other
+        workers of this one, copy it from a file migrated by the first
+        (tests/build_cache.py), keyed on the migrations. Migrating takes about
+        half a minute of a core's time; copying, a fraction of a second."""
+        from django.core.management import call_command
+        from django.db import connections
+
+        from tests.build_cache import built
+
+        connection = connections["default"]
+        original = connection.settings_dict["NAME"]
+        name = connection.creation._get_test_db_name()
+        assert connection.creation.is_in_memory_db(name), name
+
+        def migrate(folder: Path) -> None:
+            call_command("migrate", interactive=False, verbosity=0, run_syncdb=True)
+            with contextlib.closing(
+                sqlite3.connect(folder / "migrated.sqlite3")
+            ) as copy:
+                connection.connection.backup(copy)
+
+        with django_db_blocker.unblock():
+            connection.close()
+            settings.DATABASES["default"]["NAME"] = name
+            connection.settings_dict["NAME"] = name
+            connection.ensure_connection()
+            folder = built(f"migrated-sqlite-{_migrations_key()}", migrate)
+            if not connection.introspection.table_names():
+                with contextlib.closing(
+                    sqlite3.connect(folder / "migrated.sqlite3")
+                ) as migrated:
+                    migrated.backup(connection.connection)
+        yield
+        with django_db_blocker.unblock():
+            connection.close()
+            settings.DATABASES["default"]["NAME"] = original
+            connection.settings_dict["NAME"] = original
+
+
+@functools.cache
+def _redis(location: str):
+    import redis
+
+    return redis.Redis.from_url(location)
+
+
+def cache_clear() -> None:
+    """Empty the cache. Under Redis, only this test process's keys go: the
+    parallel workers and the browser tests' server share one Redis database,
+    each under a key prefix of its own (settings.test)."""
+    backend = settings.CACHES["default"]
+    if "redis" not in backend["BACKEND"].lower():
+        cache.clear()
+        return
+    client = _redis(backend["LOCATION"])
+    keys = list(client.scan_iter(match=f"{backend.get('KEY_PREFIX', '')}:*"))
+    if keys:
+        client.delete(*keys)
+
+
+@contextlib.contextmanager
+def built_once(django_db_blocker, build):
+    """What `build()` stores, for a module-scoped fixture whose tests only
+    read it (or change it inside their own transaction): built once in a
+    transaction of its own, rolled back when the module ends. Not for tests
+    with `transaction=True`: their threads and processes see only what is
+    committed."""
+    from django.db import transaction
+
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            cache_clear()
+            yield build()
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
 
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
-    cache.clear()
+    cache_clear()
     yield
     translation.activate("en")
 

@@ -4,10 +4,8 @@ the conftest of tests/home and tests/campaigns."""
 import io
 
 import pytest
-from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
-from django.db import transaction
 from django.test import override_settings
 from PIL import Image as PillowImage
 from wagtail.documents import get_document_model
@@ -25,6 +23,7 @@ from campaigns.models import (
 )
 from home.models import Footer, NavigationMenu, Organisation, SiteSettings
 from petitions.models import PetitionPage
+from tests.conftest import built_once
 
 LANGUAGE_PREFIX = {"en": "", "ur": "اردو ", "haz": "هزارگی "}
 
@@ -221,12 +220,7 @@ def shared_site_pages(django_db_setup, django_db_blocker):
     when the module ends."""
     from home.site_setup import site_tree_ensure
 
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            cache.clear()
-            yield site_pages_build(site_tree_ensure())
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_once(
+        django_db_blocker, lambda: site_pages_build(site_tree_ensure())
+    ) as pages:
+        yield pages

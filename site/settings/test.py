@@ -28,3 +28,9 @@ WHITENOISE_AUTOREFRESH = True
 # sign-ins are not shared between processes does not apply (production uses
 # Redis).
 SILENCED_SYSTEM_CHECKS = ["axes.W001"]
+
+# Parallel test workers (pytest-xdist) share one Redis database: each keeps
+# its keys under a prefix of its own, and tests empty only their own
+# (tests/conftest.py: cache_clear).
+if REDIS_URL and os.environ.get("PYTEST_XDIST_WORKER"):  # noqa: F405
+    CACHES["default"]["KEY_PREFIX"] += "-" + os.environ["PYTEST_XDIST_WORKER"]  # noqa: F405

@@ -1,8 +1,8 @@
-"""Run by `manage.py shell` (one process, to start Django once) on the browser
-tests' own, empty database: the migrations and the demo site, then the
-editor's and translator's accounts, confirmed signatures that fill part of the
-demo petition's progress bar (so its direction can be seen), and an empty
-cache (the REDIS_URL of a test run is the run's own)."""
+"""Run by `manage.py shell` (one process, to start Django once) on an empty
+database that the browser tests' databases are then copied from
+(site_server.py): the migrations and the demo site, then the editor's and
+translator's accounts, and confirmed signatures that fill part of the demo
+petition's progress bar (so its direction can be seen)."""
 
 import json
 import os
@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -62,4 +61,3 @@ call_command("migrate", interactive=False, verbosity=0)
 call_command("demo", verbosity=0)
 accounts_ensure(json.loads(os.environ["E2E_ACCOUNTS"]))
 signatures_seed()
-cache.clear()

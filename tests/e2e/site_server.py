@@ -1,17 +1,22 @@
 """The site the browser tests visit: a real server process (`manage.py
 runserver`, as `make run` serves it) on a free loopback port, with a database
-of its own built once by `migrate` and `demo`, sending its emails to an SMTP
-server on loopback (aiosmtpd) whose inbox the tests read; form pages' staff
-notifications go to STAFF_EMAIL.
+of its own, sending its emails to an SMTP server on loopback (aiosmtpd) whose
+inbox the tests read; form pages' staff notifications go to STAFF_EMAIL.
 
 The database is never the unit tests' one: a temporary SQLite file, or on
 PostgreSQL the database named by DATABASE_URL with `_e2e` appended, created
-fresh for the run and dropped after it."""
+fresh for the run and dropped after it. It is a copy of a built one: `migrate`,
+`demo` and the tests' own data (site_build.py) run only when no database was
+built yet from the same code, migrations and demo content (`build_key`). Built
+databases are kept in tests/build_cache.py's BUILD_CACHE (SQLite files and
+their media) and, on PostgreSQL, as template databases named after the key."""
 
 import email
 import email.policy
+import hashlib
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -24,8 +29,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
+from tests.build_cache import BUILD_CACHE, built
+
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = Path(__file__).with_name("site_build.py")
+# What a built database does not depend on: tests other than the build script,
+# documentation, benchmarks, templates and static files.
+NOT_BUILT_FROM = ("tests/", "docs/", "benchmarks/", "templates/", ".ci/")
 STARTUP_SECONDS = 60
 # Where the site tells staff about each form page's submission.
 STAFF_EMAIL = "staff-e2e@example.org"
@@ -82,29 +92,122 @@ def smtp_inbox():
         controller.stop()
 
 
+def build_key(accounts: dict) -> str:
+    """What the built database depends on: every file of the project that
+    git knows (tracked or new, not ignored) except NOT_BUILT_FROM and static
+    files, the build script, the accounts and the installed requirements."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    paths = sorted(
+        path
+        for path in listed.split("\0")
+        if path
+        and not path.startswith(NOT_BUILT_FROM)
+        and "/static/" not in path
+        and not path.endswith(".md")
+        and (ROOT / path).is_file()
+    )
+    digest = hashlib.sha256()
+    for path in [*paths, str(BUILD_SCRIPT.relative_to(ROOT))]:
+        digest.update(path.encode() + b"\0" + (ROOT / path).read_bytes() + b"\0")
+    digest.update(json.dumps(accounts, sort_keys=True).encode())
+    return digest.hexdigest()[:20]
+
+
+def _build(env: dict, database: str, media: Path) -> None:
+    """migrate, demo and the tests' data (site_build.py) into `database`, its
+    files into `media`."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", "shell", "--command", BUILD_SCRIPT.read_text()],
+        cwd=ROOT,
+        env={**env, "DATABASE_URL": database, "MEDIA_ROOT": str(media)},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        raise RuntimeError(
+            f"building the browser tests' site failed:\n{result.stdout}{result.stderr}"
+        )
+
+
 @contextmanager
-def e2e_database(tmp_dir: Path):
-    """A DATABASE_URL for the server: a fresh database of its own."""
+def e2e_database(tmp_dir: Path, env: dict, key: str):
+    """A DATABASE_URL for the server: a fresh copy of the built database, its
+    files copied into tmp_dir/media."""
     base = os.environ.get("DATABASE_URL", "")
     parts = urlsplit(base)
+    media = tmp_dir / "media"
     if not parts.scheme.startswith("postgres"):
+
+        def build_sqlite(folder: Path) -> None:
+            _build(env, f"sqlite:///{folder / 'site.sqlite3'}", folder / "media")
+
+        folder = built(f"e2e-sqlite-{key}", build_sqlite)
+        shutil.copyfile(folder / "site.sqlite3", tmp_dir / "e2e.sqlite3")
+        shutil.copytree(folder / "media", media)
         yield f"sqlite:///{tmp_dir / 'e2e.sqlite3'}"
         return
     import psycopg
 
     name = parts.path.lstrip("/") + "_e2e"
+    template = f"{name}_{key}"
     admin = psycopg.connect(
         urlunsplit(parts._replace(scheme="postgresql", path="/postgres")),
         autocommit=True,
     )
+
+    def build_postgres(folder: Path) -> None:
+        # Built under another name and renamed when done, so that a template
+        # of this name is always complete.
+        building = f"{name}_building"
+        admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+        admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+        admin.execute(f'CREATE DATABASE "{building}"')
+        _build(env, urlunsplit(parts._replace(path=f"/{building}")), folder / "media")
+        admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+        # Templates of other keys (older code) go.
+        stale = admin.execute(
+            "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
+            (name.replace("_", r"\_") + r"\_%", template),
+        ).fetchall()
+        for (stale_name,) in stale:
+            admin.execute(f'DROP DATABASE IF EXISTS "{stale_name}" WITH (FORCE)')
+
     drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
     try:
+        exists = admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (template,)
+        ).fetchone()
+        folder = BUILD_CACHE / f"e2e-postgres-{key}"
+        if not exists:
+            shutil.rmtree(folder, ignore_errors=True)
+        folder = built(f"e2e-postgres-{key}", build_postgres)
+        shutil.copytree(folder / "media", media)
         admin.execute(drop)
-        admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
         yield urlunsplit(parts._replace(path=f"/{name}"))
     finally:
         admin.execute(drop)
         admin.close()
+
+
+def cache_empty(env: dict) -> None:
+    """Under Redis, the server's keys left by the build or an earlier run go
+    (only its own: the unit tests may share the Redis database)."""
+    if not env.get("REDIS_URL"):
+        return
+    import redis
+
+    client = redis.Redis.from_url(env["REDIS_URL"])
+    keys = list(client.scan_iter(match=f"{env['CACHE_KEY_PREFIX']}*"))
+    if keys:
+        client.delete(*keys)
+    client.close()
 
 
 @dataclass
@@ -149,36 +252,49 @@ def _wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
 
 @contextmanager
 def site_server(*, tmp_dir: Path, artifacts: Path, accounts: dict):
-    """Build the demo site and the tests' data in a database of its own
-    (site_build.py) and serve it; yields a SiteServer. `accounts` ({username:
+    """Serve a copy of the demo site with the tests' data (site_build.py,
+    built once for the code as it is); yields a SiteServer. `accounts` ({username:
     (password, group name or "superuser")}) are created for the editor and
     translator journeys."""
     artifacts.mkdir(parents=True, exist_ok=True)
     log = artifacts / "server.log"
-    with smtp_inbox() as (inbox, smtp_port), e2e_database(tmp_dir) as database:
+    env = {
+        **os.environ,
+        # Debug off, so visitors get the site's own error pages; the page
+        # cache off, so a count is current the moment it changes.
+        "DJANGO_SETTINGS_MODULE": "settings.test",
+        "SERVE_MEDIA": "on",
+        "STAFF_NOTIFICATION_EMAILS": STAFF_EMAIL,
+        "CACHE_KEY_PREFIX": "hazara-e2e",
+        # Every test signs from 127.0.0.1: the per-address limits would
+        # otherwise keep later signatures as suspect, uncounted.
+        "PETITIONS_BURST_LIMIT": "100000",
+        "PETITIONS_SUSTAINED_LIMIT": "100000",
+        "E2E_ACCOUNTS": json.dumps(accounts),
+    }
+    key = build_key(accounts)
+    with (
+        smtp_inbox() as (inbox, smtp_port),
+        e2e_database(tmp_dir, env, key) as database,
+    ):
         port = free_port()
         url = f"http://127.0.0.1:{port}"
-        env = {
-            **os.environ,
-            # Debug off, so visitors get the site's own error pages; the page
-            # cache off, so a count is current the moment it changes.
-            "DJANGO_SETTINGS_MODULE": "settings.test",
-            "SERVE_MEDIA": "on",
-            "DATABASE_URL": database,
-            "MEDIA_ROOT": str(tmp_dir / "media"),
-            "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}",
+        env.update(
+            DATABASE_URL=database,
+            MEDIA_ROOT=str(tmp_dir / "media"),
+            EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}",
             # Links in emails and share links lead to this server.
-            "WAGTAILADMIN_BASE_URL": url,
-            "STAFF_NOTIFICATION_EMAILS": STAFF_EMAIL,
-            "CACHE_KEY_PREFIX": "hazara-e2e",
-            # Every test signs from 127.0.0.1: the per-address limits would
-            # otherwise keep later signatures as suspect, uncounted.
-            "PETITIONS_BURST_LIMIT": "100000",
-            "PETITIONS_SUSTAINED_LIMIT": "100000",
-            "E2E_ACCOUNTS": json.dumps(accounts),
-        }
+            WAGTAILADMIN_BASE_URL=url,
+        )
         server = SiteServer(url=url, inbox=inbox, env=env, log=log)
-        server.manage("shell", "--command", BUILD_SCRIPT.read_text())
+        # The database was built once for every run; its Site record takes
+        # this run's address, as `migrate` would give it.
+        server.manage(
+            "shell",
+            "--command",
+            "from home.site_address import site_address_sync; site_address_sync()",
+        )
+        cache_empty(env)
         with log.open("w") as output:
             process = subprocess.Popen(
                 [

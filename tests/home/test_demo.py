@@ -3,9 +3,7 @@ from html import unescape
 
 import pytest
 from bs4 import BeautifulSoup
-from django.core.cache import cache
 from django.core.management import call_command
-from django.db import transaction
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
@@ -17,6 +15,7 @@ from home.demo.ensure import DemoCatalogError, demo_translation_ensure
 from home.models import Footer, NavigationMenu, Organisation
 from petitions import demo as petition_demo
 from petitions.models import Petition
+from tests.conftest import built_once
 
 pytestmark = pytest.mark.django_db
 
@@ -27,15 +26,8 @@ ENGLISH_WORDS = re.compile(r"[A-Za-z]{4,} [a-z]{3,} [a-z]{3,} [a-z]{3,}")
 @pytest.fixture(scope="module")
 def demo(django_db_setup, django_db_blocker):
     """The demo site, built once for this module and rolled back after it."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            cache.clear()
-            yield demo_site_ensure()
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_once(django_db_blocker, demo_site_ensure) as demo:
+        yield demo
 
 
 def demo_paths(demo):

@@ -1,12 +1,12 @@
 import pytest
 from django.contrib.auth import get_user_model
-from django.core.cache import cache
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction, Site
 
 from campaigns.models import CampaignPage
 from home.models import HomePage
 from home.page_cache import page_cache_purge
+from tests.conftest import cache_clear
 
 pytestmark = pytest.mark.django_db
 
@@ -228,7 +228,7 @@ def test_busy_page_is_answered_from_process_memory_without_the_shared_cache(
 ):
     client.get("/en/")
     # Even with the shared cache emptied, this process still has its copy.
-    cache.clear()
+    cache_clear()
 
     response = client.get("/en/")
 

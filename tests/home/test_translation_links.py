@@ -8,10 +8,8 @@ from urllib.parse import urlencode
 import polib
 import pytest
 from django.contrib.messages import get_messages
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.db import transaction
 from django.test import TestCase
 from django.urls import reverse
 from wagtail.users.models import UserProfile
@@ -21,6 +19,7 @@ from wagtail_localize.operations import translate_object
 from campaigns.models import CampaignPage, DonatePage
 from home.models import Footer, NavigationMenu, Organisation
 from home.site_setup import site_tree_ensure
+from tests.conftest import built_once
 from tests.home.translation_steps import (
     locale,
     make_user,
@@ -163,15 +162,10 @@ def linked_build(home_page):
 def shared_linked(django_db_setup, django_db_blocker):
     """Built once for the module; each test changes it only inside its own
     transaction, and it is rolled back when the module ends."""
-    with django_db_blocker.unblock():
-        atomic = transaction.atomic()
-        atomic.__enter__()
-        try:
-            cache.clear()
-            yield linked_build(site_tree_ensure())
-        finally:
-            transaction.set_rollback(True)
-            atomic.__exit__(None, None, None)
+    with built_once(
+        django_db_blocker, lambda: linked_build(site_tree_ensure())
+    ) as linked:
+        yield linked
 
 
 @pytest.fixture

@@ -6,6 +6,7 @@ from wagtail.models import Locale
 
 from campaigns.models import CampaignPage
 from petitions.models import PetitionPage
+from tests.conftest import built_once
 
 LINK = re.compile(r"https?://[^\s\"<>]+/petitions/confirm/[^\s\"<>]+/")
 
@@ -25,8 +26,7 @@ def translate(page, code, title):
     return translation
 
 
-@pytest.fixture
-def campaign(home_page):
+def campaign_build(home_page):
     page = home_page.add_child(
         instance=CampaignPage(title="Stand with the Hazara", slug="stand-with-hazara")
     )
@@ -36,9 +36,7 @@ def campaign(home_page):
     return page
 
 
-@pytest.fixture
-def petition_pages(campaign):
-    """The petition in English, Urdu and Hazaragi: {language: live page}."""
+def petition_pages_build(campaign):
     english = campaign.add_child(
         instance=PetitionPage(
             title=TITLES["en"],
@@ -53,6 +51,33 @@ def petition_pages(campaign):
     for code in ("ur", "haz"):
         pages[code] = translate(english, code, TITLES[code])
     return pages
+
+
+@pytest.fixture
+def campaign(home_page):
+    return campaign_build(home_page)
+
+
+@pytest.fixture
+def petition_pages(campaign):
+    """The petition in English, Urdu and Hazaragi: {language: live page}."""
+    return petition_pages_build(campaign)
+
+
+@pytest.fixture(scope="module")
+def shared_petition_pages(django_db_setup, django_db_blocker):
+    """petition_pages built once for a module (the build takes about a second,
+    and most tests only sign, confirm or read); each test still runs in its
+    own transaction, and the pages are rolled back when the module ends. Not
+    for tests with `transaction=True`: their threads and processes see only
+    what is committed."""
+    from home.site_setup import site_tree_ensure
+
+    def build():
+        return petition_pages_build(campaign_build(site_tree_ensure()))
+
+    with built_once(django_db_blocker, build) as pages:
+        yield pages
 
 
 @pytest.fixture

@@ -11,6 +11,8 @@ from django.utils import timezone, translation
 from petitions.models import Signature
 from petitions.selectors import petition_count_cache_key
 from petitions.services.signatures import petition_reconcile
+from tests.conftest import cache_clear
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import confirm_links, shown_count, sign
 
@@ -70,7 +72,7 @@ def test_count_survives_a_cache_flush_and_reconciliation_makes_it_exact(
     sign(client, page, "en")
     client.get(confirm_links()[0])
 
-    cache.clear()
+    cache_clear()
     assert shown_count(client, page.url) == "4"
 
     # A signature invalidated by staff leaves the fast count high until the

@@ -2,6 +2,7 @@ import pytest
 from django.test import Client
 
 from petitions.models import Signature
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import sign_data
 

@@ -1,6 +1,7 @@
 import pytest
 
 from petitions.models import Signature
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import LINK, shown_count, sign
 

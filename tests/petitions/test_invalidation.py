@@ -12,6 +12,7 @@ from petitions.selectors import (
 )
 from petitions.services.signatures import petition_reconcile
 from petitions.services.staff import InvalidationChanged, signatures_invalidate
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import add_signature, shown_count, staff_user
 

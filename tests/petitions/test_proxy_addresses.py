@@ -8,6 +8,7 @@ import pytest
 
 from petitions.http import _warn_proxy_count_unset
 from petitions.models import Signature
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import sign_data
 

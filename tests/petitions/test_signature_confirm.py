@@ -5,6 +5,7 @@ from django.core import mail
 from django.utils import timezone
 
 from petitions.models import Signature
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import confirm_links, shown_count, sign
 

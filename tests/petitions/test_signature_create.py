@@ -2,6 +2,7 @@ import pytest
 from django.core import mail
 
 from petitions.models import BlockedEmailDomain, Signature
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import confirm_links, shown_count, sign
 

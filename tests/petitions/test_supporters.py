@@ -6,6 +6,7 @@ from django.test import Client
 
 from petitions.models import BlockedEmailDomain, Signature, Supporter
 from petitions.services.emails import unsubscribe_url
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import confirm_links, sign
 

@@ -10,7 +10,11 @@ from django.utils import timezone
 
 from petitions.models import PendingEmail, Signature, Supporter
 from tests.conftest import free_port, smtp_server_on, use_smtp
-from tests.petitions.conftest import sign
+from tests.petitions.conftest import (
+    shared_petition_pages,  # noqa: F401
+    sign,
+)
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 from tests.petitions.test_invalidation import confirm_from_preview
 from tests.petitions.test_supporters import join
 

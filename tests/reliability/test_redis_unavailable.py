@@ -7,7 +7,13 @@ from django.core import mail
 
 from petitions.models import Signature
 from tests.conftest import free_port
-from tests.petitions.conftest import confirm_links, shown_count, sign
+from tests.petitions.conftest import (
+    confirm_links,
+    shared_petition_pages,  # noqa: F401
+    shown_count,
+    sign,
+)
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,11 @@ import os
 
 from hypothesis import HealthCheck, settings
 
-from tests.petitions.conftest import campaign, petition, petition_pages  # noqa: F401
+from tests.petitions.conftest import (  # noqa: F401
+    petition,
+    shared_petition_pages,
+)
+from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 # Property tests: every run explores new inputs on a developer's machine; CI
 # runs the same (derandomized) inputs every time so a red build is
