@@ -5,8 +5,10 @@ thousands; Hazaragi, like Dari (fa-AF), uses Eastern Arabic (Persian) digits
 and the Arabic thousands separator.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -55,4 +57,33 @@ def date_format(value: date | datetime, *, language: str) -> str:
             "day": day,
             "month": str(MONTHS[value.month - 1]),
             "year": year,
+        }
+
+
+def organisation_time_zone() -> ZoneInfo:
+    return ZoneInfo(settings.ORGANISATION_TIME_ZONE)
+
+
+def deadline_from_day(day: date) -> datetime:
+    """A petition whose last day is `day` closes at the end of that day in the
+    organisation's time zone."""
+    return datetime.combine(day, time.max, tzinfo=organisation_time_zone())
+
+
+def deadline_day(deadline: datetime) -> date:
+    """The last day of a petition with this deadline, in the organisation's
+    time zone."""
+    return deadline.astimezone(organisation_time_zone()).date()
+
+
+def time_zone_display(*, language: str, at: datetime | None = None) -> str:
+    """The organisation's time zone named for people, e.g. `Karachi time,
+    UTC+05:00` (its offset at `at`, or now)."""
+    zone = organisation_time_zone()
+    offset = (at or timezone.now()).astimezone(zone).strftime("%z")
+    place = zone.key.rsplit("/", 1)[-1].replace("_", " ")
+    with translation.override(language):
+        return _("%(place)s time, UTC%(offset)s") % {
+            "place": place,
+            "offset": f"{offset[:3]}:{offset[3:]}",
         }
