@@ -4,15 +4,19 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('petitions', '0007_pending_emails_for_supporters'),
+        ("petitions", "0007_pending_emails_for_supporters"),
     ]
 
     operations = [
         migrations.AlterField(
-            model_name='petitionpage',
-            name='deadline',
-            field=models.DateTimeField(blank=True, help_text="After this moment nobody can sign or confirm a signature: the end of the last day, in the organisation's time zone. Leave empty for no deadline. The same in every language.", null=True, verbose_name='deadline'),
+            model_name="petitionpage",
+            name="deadline",
+            field=models.DateTimeField(
+                blank=True,
+                help_text="After this moment nobody can sign or confirm a signature: the end of the last day, in the organisation's time zone. Leave empty for no deadline. The same in every language.",
+                null=True,
+                verbose_name="deadline",
+            ),
         ),
     ]

@@ -91,7 +91,7 @@ class PetitionPage(SitePage):
     target = models.PositiveIntegerField(
         default=10000,
         validators=[MinValueValidator(1)],
-        verbose_name=_("target"),
+        verbose_name=_("Signatures aimed for"),
         help_text=_(
             "How many signatures the petition aims for. The progress bar counts "
             "toward it. The same in every language."
@@ -100,7 +100,7 @@ class PetitionPage(SitePage):
     deadline = models.DateTimeField(
         null=True,
         blank=True,
-        verbose_name=_("deadline"),
+        verbose_name=_("Last day to sign"),
         help_text=_(
             "After this moment nobody can sign or confirm a signature: the end "
             "of the last day, in the organisation's time zone. Leave empty for "
@@ -109,7 +109,7 @@ class PetitionPage(SitePage):
     )
     closed = models.BooleanField(
         default=False,
-        verbose_name=_("closed"),
+        verbose_name=_("Closed now"),
         help_text=_(
             "Close the petition now, before any deadline: the page then shows "
             "the final count and no form. The same in every language."
@@ -173,6 +173,10 @@ class PetitionPage(SitePage):
 
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types = []
+    page_description = _(
+        "A petition people sign, with its count; signing in any language "
+        "counts toward one total. Goes under its campaign page."
+    )
 
     class Meta:
         verbose_name = _("petition page")
