@@ -12,6 +12,15 @@ from petitions.formatting import deadline_day, deadline_from_day
 ISO_DATE = "%Y-%m-%d"
 
 
+class DayInput(AdminDateInput):
+    """Wagtail's date picker, leaving a typed day for the form to judge: on
+    its own, the picker replaces a day it cannot read with today's date when
+    the field loses focus, so 02/12/2026 would silently become today."""
+
+    def get_config(self):
+        return {**super().get_config(), "validateOnBlur": False}
+
+
 class DayField(forms.DateField):
     """A day written year-month-day (2026-12-02), with Wagtail's date picker.
 
@@ -30,7 +39,7 @@ class DayField(forms.DateField):
     def __init__(self, **kwargs):
         kwargs.setdefault(
             "widget",
-            AdminDateInput(format=ISO_DATE, attrs={"placeholder": _("YYYY-MM-DD")}),
+            DayInput(format=ISO_DATE, attrs={"placeholder": _("YYYY-MM-DD")}),
         )
         super().__init__(**kwargs)
 

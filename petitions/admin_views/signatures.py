@@ -8,12 +8,13 @@ from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django_filters.fields import DateRangeField, RangeField
+from django_filters.widgets import SuffixedMultiWidget
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from petitions.admin_forms import DayField
+from petitions.admin_forms import ISO_DATE, DayField, DayInput
 from petitions.admin_views.base import (
     EXPORT_PERMISSION,
     export_filters_of,
@@ -42,6 +43,21 @@ class DayRangeField(DateRangeField):
         )
 
 
+class DayRangePickerWidget(DateRangePickerWidget):
+    """Wagtail's pair of date pickers, leaving typed days for the form to
+    judge (see DayInput)."""
+
+    def __init__(self, attrs=None):
+        SuffixedMultiWidget.__init__(
+            self,
+            (
+                DayInput(format=ISO_DATE, attrs={"placeholder": _("From YYYY-MM-DD")}),
+                DayInput(format=ISO_DATE, attrs={"placeholder": _("To YYYY-MM-DD")}),
+            ),
+            attrs,
+        )
+
+
 class DayRangeFilter(django_filters.DateFromToRangeFilter):
     field_class = DayRangeField
 
@@ -64,7 +80,7 @@ class SignatureFilterSet(WagtailFilterSet):
     )
     created_at = DayRangeFilter(
         label=_("Signed between"),
-        widget=DateRangePickerWidget,
+        widget=DayRangePickerWidget,
         help_text=_("Days as year-month-day (UTC), both included."),
     )
 
