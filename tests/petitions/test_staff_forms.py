@@ -194,3 +194,15 @@ def test_the_deadline_follows_the_configured_time_zone(
     assert english.deadline.astimezone(datetime.UTC).replace(microsecond=0) == (
         datetime.datetime(2099, 7, 1, 22, 59, 59, tzinfo=datetime.UTC)
     )
+
+
+def test_the_petition_report_gives_the_deadline_in_the_organisations_time_zone(
+    admin_client, petition
+):
+    # 20:00 UTC on 1 March is already 2 March in Karachi.
+    petition.deadline = datetime.datetime(2099, 3, 1, 20, tzinfo=datetime.UTC)
+    petition.save()
+
+    html = admin_client.get(f"/admin/petition_reports/{petition.pk}/").content.decode()
+
+    assert "Deadline: the end of 2 March 2099 (Karachi time, UTC+05:00)" in html
