@@ -77,12 +77,12 @@ class TargetStructBlock(blocks.StructBlock):
 
 class HeadingBlock(blocks.StructBlock):
     text = blocks.CharBlock(
-        label=_("heading"),
+        label=_("Heading text"),
         max_length=120,
         help_text=_("A short heading that starts a new part of the page."),
     )
     level = blocks.ChoiceBlock(
-        label=_("level"),
+        label=_("Heading level"),
         choices=[("h2", _("Section heading")), ("h3", _("Sub-heading"))],
         default="h2",
         help_text=_("Use a sub-heading only inside a section."),
@@ -96,11 +96,11 @@ class HeadingBlock(blocks.StructBlock):
 
 class CaptionedImageBlock(blocks.StructBlock):
     image = ImageChooserBlock(
-        label=_("image"),
+        label=_("Image"),
         help_text=_("Choose a picture from the library or upload one."),
     )
     alt_text = blocks.CharBlock(
-        label=_("alternative text"),
+        label=_("Description for people who cannot see it"),
         required=False,
         max_length=250,
         help_text=_(
@@ -109,7 +109,7 @@ class CaptionedImageBlock(blocks.StructBlock):
         ),
     )
     caption = blocks.CharBlock(
-        label=_("caption"),
+        label=_("Caption under the image"),
         required=False,
         max_length=250,
         help_text=_("Shown under the image; say who took it if you know."),
@@ -123,10 +123,11 @@ class CaptionedImageBlock(blocks.StructBlock):
 
 class QuoteBlock(blocks.StructBlock):
     quote = blocks.TextBlock(
-        label=_("quote"), help_text=_("The words, exactly as they were said.")
+        label=_("The words quoted"),
+        help_text=_("The words, exactly as they were said."),
     )
     attribution = blocks.CharBlock(
-        label=_("attribution"),
+        label=_("Who said it"),
         required=False,
         max_length=200,
         help_text=_("Who said it, e.g. 'A relative of two of the miners'."),
@@ -140,21 +141,21 @@ class QuoteBlock(blocks.StructBlock):
 
 class FactBlock(blocks.StructBlock):
     figure = blocks.CharBlock(
-        label=_("figure"),
+        label=_("The figure"),
         max_length=60,
         help_text=_("The number or short fact, e.g. '11' or 'about 20 percent'."),
     )
     description = blocks.TextBlock(
-        label=_("what it counts"),
+        label=_("What the figure counts"),
         help_text=_("What the figure is, in one sentence."),
     )
     source = blocks.CharBlock(
-        label=_("source"),
+        label=_("Whose figure it is"),
         max_length=200,
         help_text=_("Whose figure this is. Never publish a figure without it."),
     )
     source_link = LinkBlock(
-        label=_("source link"),
+        label=_("Where to check it"),
         help_text=_("Optional: where readers can check the figure."),
     )
 
@@ -166,17 +167,17 @@ class FactBlock(blocks.StructBlock):
 
 class ButtonBlock(TargetStructBlock):
     label = blocks.CharBlock(
-        label=_("button text"),
+        label=_("Button text"),
         max_length=60,
         help_text=_("What the button does, e.g. 'Donate now'."),
     )
     page = blocks.PageChooserBlock(
-        label=_("page"),
+        label=_("Page it leads to"),
         required=False,
         help_text=_("A page on this site, or leave empty and give a link."),
     )
     link = LinkBlock(
-        label=_("link"),
+        label=_("Or a web address"),
         help_text=_("A web address, used only when no page is chosen."),
     )
 
@@ -188,17 +189,17 @@ class ButtonBlock(TargetStructBlock):
 
 class DocumentBlock(blocks.StructBlock):
     document = DocumentChooserBlock(
-        label=_("document"),
+        label=_("Document"),
         help_text=_("Choose a file from the library or upload one, e.g. a PDF."),
     )
     label = blocks.CharBlock(
-        label=_("link text"),
+        label=_("Link text"),
         required=False,
         max_length=120,
         help_text=_("Leave empty to use the document's title."),
     )
     description = blocks.TextBlock(
-        label=_("description"),
+        label=_("What is in the document"),
         required=False,
         help_text=_("Optional: what is in the document, in a sentence."),
     )
@@ -211,14 +212,14 @@ class DocumentBlock(blocks.StructBlock):
 
 class CardListBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
-        label=_("heading"),
+        label=_("Heading above the cards"),
         required=False,
         max_length=120,
         help_text=_("Optional heading above the cards."),
     )
     pages = blocks.ListBlock(
-        blocks.PageChooserBlock(label=_("page")),
-        label=_("pages"),
+        blocks.PageChooserBlock(label=_("Page")),
+        label=_("Pages shown as cards"),
         help_text=_(
             "The pages to show as cards, e.g. programs or goals. Each card shows "
             "the page's image, title and introduction."
@@ -252,7 +253,7 @@ class ActionBlock(TargetStructBlock):
     ]
 
     kind = blocks.ChoiceBlock(
-        label=_("kind of action"),
+        label=_("Kind of action"),
         choices=KINDS,
         help_text=_(
             "Sets the icon. 'Forward to friends' opens the reader's email with "
@@ -260,26 +261,26 @@ class ActionBlock(TargetStructBlock):
         ),
     )
     title = blocks.CharBlock(
-        label=_("title"),
+        label=_("What the supporter does"),
         max_length=100,
         help_text=_("What the supporter does, e.g. 'Sign the petition'."),
     )
     text = blocks.TextBlock(
-        label=_("text"),
+        label=_("Why it matters"),
         required=False,
         help_text=_("Optional: one or two sentences on why it matters."),
     )
     page = blocks.PageChooserBlock(
-        label=_("page"),
+        label=_("Page where it happens"),
         required=False,
         help_text=_("Where the action happens: a page on this site…"),
     )
     document = DocumentChooserBlock(
-        label=_("document"),
+        label=_("Or a document to download"),
         required=False,
         help_text=_("…or a document to download…"),
     )
-    link = LinkBlock(label=_("link"), help_text=_("…or a link."))
+    link = LinkBlock(label=_("Or a web address"), help_text=_("…or a link."))
 
     target_names = ("page", "document", "link")
 
@@ -300,14 +301,14 @@ class ActionBlock(TargetStructBlock):
 
 class ActionsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(
-        label=_("heading"),
+        label=_("Heading above the actions"),
         required=False,
         max_length=120,
         help_text=_("E.g. 'What you can do'. Leave empty for no heading."),
     )
     actions = blocks.ListBlock(
         ActionBlock(),
-        label=_("actions"),
+        label=_("Actions, in order"),
         help_text=_("In the order a supporter should take them."),
     )
 
@@ -337,7 +338,7 @@ class BodyBlock(blocks.StreamBlock):
 
 class NavLinkBlock(TargetStructBlock):
     page = blocks.PageChooserBlock(
-        label=_("page"),
+        label=_("Page"),
         required=False,
         help_text=_(
             "A page on this site. Visitors go to its translation in their "
@@ -345,10 +346,11 @@ class NavLinkBlock(TargetStructBlock):
         ),
     )
     link = LinkBlock(
-        label=_("link"), help_text=_("A web address, used only when no page is chosen.")
+        label=_("Or a web address"),
+        help_text=_("A web address, used only when no page is chosen."),
     )
     label = blocks.CharBlock(
-        label=_("label"),
+        label=_("Text of the link"),
         required=False,
         max_length=60,
         help_text=_("Leave empty to use the page's title."),
@@ -384,15 +386,16 @@ class SocialLinkBlock(blocks.StructBlock):
     ]
 
     network = blocks.ChoiceBlock(
-        label=_("network"),
+        label=_("Network"),
         choices=NETWORKS,
         help_text=_("The network's name is shown unless you give a label."),
     )
     url = blocks.URLBlock(
-        label=_("address"), help_text=_("The full address of the account.")
+        label=_("Address of the account"),
+        help_text=_("The full address of the account."),
     )
     label = blocks.CharBlock(
-        label=_("label"),
+        label=_("Text of the link"),
         required=False,
         max_length=60,
         help_text=_("Leave empty to use the network's name."),
@@ -405,19 +408,19 @@ class SocialLinkBlock(blocks.StructBlock):
 
 class PaymentLinkBlock(blocks.StructBlock):
     label = blocks.CharBlock(
-        label=_("button text"),
+        label=_("Button text"),
         max_length=80,
         help_text=_("E.g. 'Give by card'."),
     )
     url = blocks.URLBlock(
-        label=_("payment page"),
+        label=_("Address of the payment page"),
         help_text=_(
             "The payment provider's own page. Card details are entered there, "
             "never on this site."
         ),
     )
     description = blocks.TextBlock(
-        label=_("description"),
+        label=_("Who runs it and what it accepts"),
         required=False,
         help_text=_("Optional: who runs the payment page and what it accepts."),
     )
@@ -429,19 +432,19 @@ class PaymentLinkBlock(blocks.StructBlock):
 
 class BankAccountBlock(blocks.StructBlock):
     title = blocks.CharBlock(
-        label=_("title"),
+        label=_("Title"),
         max_length=100,
         help_text=_("E.g. 'Bank transfer in the United States'."),
     )
     details = blocks.TextBlock(
-        label=_("account details"),
+        label=_("Account details"),
         help_text=_(
             "Account name, bank, account number or IBAN, and any code, one per "
             "line, exactly as the bank gives them."
         ),
     )
     reference = blocks.CharBlock(
-        label=_("payment reference"),
+        label=_("Payment reference"),
         required=False,
         max_length=120,
         help_text=_("Optional: what givers should write as the reference."),

@@ -7,7 +7,8 @@ numbers of a list) follows it; locale/README.md tells translators to write
 their own numbers the same way.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, time
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import timezone, translation
@@ -62,4 +63,33 @@ def date_format(value: date | datetime, *, language: str) -> str:
             "day": _written(str(value.day), language=language),
             "month": str(MONTHS[value.month - 1]),
             "year": _written(str(value.year), language=language),
+        }
+
+
+def organisation_time_zone() -> ZoneInfo:
+    return ZoneInfo(settings.ORGANISATION_TIME_ZONE)
+
+
+def deadline_from_day(day: date) -> datetime:
+    """A petition whose last day is `day` closes at the end of that day in the
+    organisation's time zone."""
+    return datetime.combine(day, time.max, tzinfo=organisation_time_zone())
+
+
+def deadline_day(deadline: datetime) -> date:
+    """The last day of a petition with this deadline, in the organisation's
+    time zone."""
+    return deadline.astimezone(organisation_time_zone()).date()
+
+
+def time_zone_display(*, language: str, at: datetime | None = None) -> str:
+    """The organisation's time zone named for people, e.g. `Karachi time,
+    UTC+05:00` (its offset at `at`, or now)."""
+    zone = organisation_time_zone()
+    offset = (at or timezone.now()).astimezone(zone).strftime("%z")
+    place = zone.key.rsplit("/", 1)[-1].replace("_", " ")
+    with translation.override(language):
+        return _("%(place)s time, UTC%(offset)s") % {
+            "place": place,
+            "offset": f"{offset[:3]}:{offset[3:]}",
         }

@@ -20,6 +20,12 @@ class LanguageLink:
     is_alias: bool = False
 
 
+def language_name(code: str) -> str:
+    """The language's name in the active language (English, Urdu,
+    Hazaragi); an unknown code as it is."""
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
 def language_codes() -> list[str]:
     return [code for code, _name in settings.LANGUAGES]
 

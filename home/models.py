@@ -163,7 +163,7 @@ class ContentPage(SitePage):
     body = StreamField(
         BodyBlock(),
         blank=True,
-        verbose_name=_("body"),
+        verbose_name=_("Page content"),
         help_text=_(
             "The page's content: text, headings, images, quotes, facts, buttons, "
             "documents, cards and actions."
@@ -260,6 +260,10 @@ class HomePage(ContentPage):
         "campaigns.FormPage",
     ]
     max_count_per_parent = 1
+    page_description = _(
+        "The front page of one language, at the top of its tree; there is one "
+        "per language, made with Translate."
+    )
 
     class Meta:
         verbose_name = _("home page")

@@ -18,7 +18,12 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from campaigns.models import FormPageSubmission
-from home.formatting import date_format, number_format
+from home.formatting import (
+    date_format,
+    deadline_day,
+    number_format,
+    time_zone_display,
+)
 from petitions.identity import email_canonical, email_domain
 from petitions.models import (
     BlockedEmailDomain,
@@ -70,9 +75,16 @@ class PetitionStatus:
 
     @property
     def deadline_display(self) -> str:
+        """The last day to sign, in the organisation's time zone."""
         if self.deadline is None:
             return ""
-        return date_format(self.deadline, language=self.language)
+        return date_format(deadline_day(self.deadline), language=self.language)
+
+    @property
+    def deadline_zone_display(self) -> str:
+        if self.deadline is None:
+            return ""
+        return time_zone_display(language=self.language, at=self.deadline)
 
 
 def petition_for_page(*, page: PetitionPage) -> Petition | None:
@@ -338,6 +350,10 @@ def _day_start(day: date) -> datetime:
     return datetime.combine(day, time.min, tzinfo=UTC)
 
 
+# How many of the signatures to invalidate the preview names.
+INVALIDATION_PREVIEW_NAMES = 50
+
+
 @dataclass(frozen=True)
 class InvalidationPreview:
     total: int
@@ -345,6 +361,12 @@ class InvalidationPreview:
     # [(petition, how many, of which confirmed)]
     by_petition: list[tuple[Petition, int, int]]
     max_id: int
+    # The first INVALIDATION_PREVIEW_NAMES of them, oldest first.
+    signatures: list[Signature]
+
+    @property
+    def not_listed(self) -> int:
+        return self.total - len(self.signatures)
 
 
 def invalidation_preview(*, criteria: InvalidationCriteria) -> InvalidationPreview:
@@ -366,6 +388,11 @@ def invalidation_preview(*, criteria: InvalidationCriteria) -> InvalidationPrevi
         counted=sum(row[2] for row in rows),
         by_petition=[(petitions[pk], n, confirmed) for pk, n, confirmed in rows],
         max_id=max_id,
+        signatures=list(
+            matching.filter(pk__lte=max_id)
+            .select_related("petition")
+            .order_by("pk")[:INVALIDATION_PREVIEW_NAMES]
+        ),
     )
 
 

@@ -71,11 +71,18 @@ def register_petition_log_actions(actions):
 
         def format_message(self, log_entry):
             count = log_entry.data.get("signatures", 0)
-            return ngettext(
+            message = ngettext(
                 "Invalidated %(count)d signature",
                 "Invalidated %(count)d signatures",
                 count,
             ) % {"count": count}
+            reason = log_entry.data.get("reason")
+            if not reason:
+                return message
+            return _("%(action)s. Reason: %(reason)s") % {
+                "action": message,
+                "reason": reason,
+            }
 
     @actions.register_action("petitions.erase_person")
     class ErasePersonFormatter(LogFormatter):

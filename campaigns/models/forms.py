@@ -101,6 +101,10 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
     base_form_class = FormPageAdminForm
     parent_page_types = ["home.HomePage", "campaigns.CampaignPage"]
     subpage_types: list[str] = []
+    page_description = _(
+        "A form you build from fields, e.g. volunteer sign-up or contact; "
+        "answers are emailed to staff. Goes under the home page or a campaign."
+    )
 
     class Meta:
         verbose_name = _("form page")

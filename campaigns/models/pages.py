@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
+from campaigns.panels import ChildPagesPanel
 from campaigns.selectors import campaign_petitions, report_documents
 from home.blocks import ActionBlock, BankAccountBlock, PaymentLinkBlock
 from home.models import ContentPage
@@ -47,6 +48,10 @@ class AppealPage(ContentPage):
 
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
+    page_description = _(
+        "The story of an attack and of the community's situation, with quotes "
+        "and facts, ending with a call to give. Goes under the home page."
+    )
 
     class Meta:
         verbose_name = _("appeal page")
@@ -74,7 +79,7 @@ class CampaignPage(ContentPage):
     actions = StreamField(
         [("action", ActionBlock())],
         blank=True,
-        verbose_name=_("actions"),
+        verbose_name=_("Actions a supporter can take"),
         help_text=_(
             "What a supporter can do, in order: sign, forward, read the report, "
             "download the kit, become a coordinator, donate, get notified."
@@ -87,6 +92,7 @@ class CampaignPage(ContentPage):
         FieldPanel("organiser"),
         *ContentPage.content_panels[2:],
         FieldPanel("actions"),
+        ChildPagesPanel(heading=_("Goals, petition, report and forms")),
     ]
 
     parent_page_types = ["home.HomePage"]
@@ -96,6 +102,10 @@ class CampaignPage(ContentPage):
         "petitions.PetitionPage",
         "campaigns.FormPage",
     ]
+    page_description = _(
+        "A campaign and the actions a supporter can take. Goes under the home "
+        "page; its goals, petition, report and forms are added under it."
+    )
 
     class Meta:
         verbose_name = _("campaign page")
@@ -113,6 +123,10 @@ class GoalPage(ContentPage):
 
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types: list[str] = []
+    page_description = _(
+        "One demand of a campaign, e.g. that the killers are brought to trial. "
+        "Goes under its campaign page."
+    )
 
     class Meta:
         verbose_name = _("goal page")
@@ -140,6 +154,10 @@ class ProgramIndexPage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types = ["campaigns.ProgramPage"]
     max_count_per_parent = 1
+    page_description = _(
+        "Lists the organisation's programs as cards. One, under the home page; "
+        "each program is added under it."
+    )
 
     class Meta:
         verbose_name = _("programs page")
@@ -155,6 +173,10 @@ class ProgramPage(ContentPage):
 
     parent_page_types = ["campaigns.ProgramIndexPage"]
     subpage_types: list[str] = []
+    page_description = _(
+        "One program, e.g. scholarships or the health clinic. Goes under the "
+        "programs page."
+    )
 
     class Meta:
         verbose_name = _("program page")
@@ -170,7 +192,7 @@ class ReportPage(ContentPage):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="+",
-        verbose_name=_("document"),
+        verbose_name=_("The report as a file"),
         help_text=_(
             "The report as a file to download. In a translation, choose the "
             "document in that language under the translation's synchronised "
@@ -191,6 +213,10 @@ class ReportPage(ContentPage):
 
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types: list[str] = []
+    page_description = _(
+        "A report to read on the page and download as a file. Goes under its "
+        "campaign page."
+    )
 
     class Meta:
         verbose_name = _("report page")
@@ -229,6 +255,10 @@ class DonatePage(ContentPage):
     parent_page_types = ["home.HomePage"]
     subpage_types: list[str] = []
     max_count_per_parent = 1
+    page_description = _(
+        "How to give: links to payment providers' pages and bank details. One, "
+        "under the home page."
+    )
 
     class Meta:
         verbose_name = _("donate page")

@@ -8,8 +8,8 @@ from django.urls import path, reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import TemplateView
-from wagtail.admin.widgets import AdminDateInput
 
+from petitions.admin_forms import DayField
 from petitions.admin_views.base import (
     PermissionMenuViewSet,
     StaffView,
@@ -41,17 +41,15 @@ class InvalidationForm(forms.Form):
             "e.g. mailinator.com: addresses at this domain and its subdomains."
         ),
     )
-    signed_from = forms.DateField(
+    signed_from = DayField(
         label=_("Signed from"),
         required=False,
-        widget=AdminDateInput,
-        help_text=_("The first day (UTC), included."),
+        help_text=_("The first day, included, as year-month-day (UTC)."),
     )
-    signed_to = forms.DateField(
+    signed_to = DayField(
         label=_("Signed until"),
         required=False,
-        widget=AdminDateInput,
-        help_text=_("The last day (UTC), included."),
+        help_text=_("The last day, included, as year-month-day (UTC)."),
     )
     ids = forms.CharField(
         label=_("Signature numbers"),
@@ -76,7 +74,8 @@ class InvalidationForm(forms.Form):
         start, end = data.get("signed_from"), data.get("signed_to")
         if start and end and start > end:
             raise forms.ValidationError(_("The first day comes after the last day."))
-        if not self.errors and self.criteria.is_empty():
+        criteria_valid = not set(self.errors) & set(InvalidationForm.base_fields)
+        if criteria_valid and self.criteria.is_empty():
             raise forms.ValidationError(
                 _(
                     "Give an email domain, dates or signature numbers. A "
@@ -102,6 +101,22 @@ class InvalidationForm(forms.Form):
 class InvalidationConfirmForm(InvalidationForm):
     max_id = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
     expected = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 2}),
+        help_text=_(
+            "Why these signatures do not count, e.g. “a wave of sign-ups from a "
+            "throwaway address service”. Kept in the site history with the "
+            "invalidation."
+        ),
+        error_messages={
+            "required": _("Say why these signatures are invalidated."),
+        },
+    )
+
+    def hidden_criteria(self):
+        return [field for field in self if field.name != "reason"]
 
 
 INVALIDATE_PERMISSIONS = ("petitions.change_signature",)
@@ -132,12 +147,19 @@ class InvalidationView(StaffView, TemplateView):
     def post(self, request, *args, **kwargs):
         form = InvalidationConfirmForm(request.POST)
         if not form.is_valid():
-            return self.render_to_response(self.get_context_data(form=form))
+            if set(form.errors) == {"reason"}:
+                # The choice still stands: show its preview again, asking
+                # for the reason.
+                return self._preview(form, confirm=form)
+            return self.render_to_response(
+                self.get_context_data(form=InvalidationForm(request.POST))
+            )
         try:
             count = signatures_invalidate(
                 criteria=form.criteria,
                 max_id=form.cleaned_data["max_id"],
                 expected=form.cleaned_data["expected"],
+                reason=form.cleaned_data["reason"],
                 user=request.user,
             )
         except InvalidationChanged:
@@ -163,22 +185,33 @@ class InvalidationView(StaffView, TemplateView):
             url += f"&petition={form.criteria.petition_id}"
         return redirect(url)
 
-    def _preview(self, form):
+    def _preview(self, form, confirm=None):
+        """Show what the form's choice touches now, with the form to confirm
+        it (`confirm`, when it is being shown again with its errors)."""
         preview = invalidation_preview(criteria=form.criteria)
-        confirm = InvalidationConfirmForm(
+        if confirm is None:
+            confirm = InvalidationConfirmForm(
+                initial={
+                    **{
+                        key: value
+                        for key, value in form.cleaned_data.items()
+                        if key not in ("max_id", "expected", "ids")
+                    },
+                    "ids": " ".join(str(pk) for pk in form.criteria.ids),
+                    "max_id": preview.max_id,
+                    "expected": preview.total,
+                }
+            )
+        selection = InvalidationForm(
             initial={
-                **{
-                    key: value
-                    for key, value in form.cleaned_data.items()
-                    if key not in ("max_id", "expected", "ids")
-                },
-                "ids": " ".join(str(pk) for pk in form.criteria.ids),
-                "max_id": preview.max_id,
-                "expected": preview.total,
+                key: value
+                for key, value in form.cleaned_data.items()
+                if key in InvalidationForm.base_fields
             }
+            | {"ids": " ".join(str(pk) for pk in form.criteria.ids)}
         )
         return self.render_to_response(
-            self.get_context_data(form=form, preview=preview, confirm=confirm)
+            self.get_context_data(form=selection, preview=preview, confirm=confirm)
         )
 
 

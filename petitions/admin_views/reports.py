@@ -3,9 +3,11 @@
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from home.formatting import date_format, deadline_day, time_zone_display
 from petitions.admin_views.base import (
     PermissionMenuViewSet,
     StaffView,
@@ -60,7 +62,15 @@ class PetitionReportView(StaffView, TemplateView):
         report = petition_report(petition=self.petition)
         names = language_names()
         state_labels = dict(Signature.State.choices)
+        deadline = self.petition.deadline
+        language = get_language()
         context.update(
+            deadline=(
+                date_format(deadline_day(deadline), language=language),
+                time_zone_display(language=language, at=deadline),
+            )
+            if deadline
+            else None,
             report=report,
             states=[(state, state_labels[state]) for state in report.states],
             by_language=[

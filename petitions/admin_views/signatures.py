@@ -7,11 +7,14 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from django_filters.fields import DateRangeField, RangeField
+from django_filters.widgets import SuffixedMultiWidget
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from petitions.admin_forms import ISO_DATE, DayField, DayInput
 from petitions.admin_views.base import (
     EXPORT_PERMISSION,
     export_filters_of,
@@ -31,6 +34,34 @@ from petitions.services.staff import (
 )
 
 
+class DayRangeField(DateRangeField):
+    """Django-filter's day range with days written year-month-day only."""
+
+    def __init__(self, *args, **kwargs):
+        RangeField.__init__(
+            self, (DayField(required=False), DayField(required=False)), *args, **kwargs
+        )
+
+
+class DayRangePickerWidget(DateRangePickerWidget):
+    """Wagtail's pair of date pickers, leaving typed days for the form to
+    judge (see DayInput)."""
+
+    def __init__(self, attrs=None):
+        SuffixedMultiWidget.__init__(
+            self,
+            (
+                DayInput(format=ISO_DATE, attrs={"placeholder": _("From YYYY-MM-DD")}),
+                DayInput(format=ISO_DATE, attrs={"placeholder": _("To YYYY-MM-DD")}),
+            ),
+            attrs,
+        )
+
+
+class DayRangeFilter(django_filters.DateFromToRangeFilter):
+    field_class = DayRangeField
+
+
 class SignatureFilterSet(WagtailFilterSet):
     petition = django_filters.ModelChoiceFilter(
         label=_("Petition"), queryset=Petition.objects.order_by("title")
@@ -47,8 +78,10 @@ class SignatureFilterSet(WagtailFilterSet):
         widget=forms.RadioSelect,
         empty_label=_("All"),
     )
-    created_at = django_filters.DateFromToRangeFilter(
-        label=_("Signed between"), widget=DateRangePickerWidget
+    created_at = DayRangeFilter(
+        label=_("Signed between"),
+        widget=DayRangePickerWidget,
+        help_text=_("Days as year-month-day (UTC), both included."),
     )
 
     class Meta:

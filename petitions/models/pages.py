@@ -5,6 +5,7 @@ import html
 from django.core.validators import MinValueValidator
 from django.db import models
 from django.utils.html import strip_tags
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
@@ -14,7 +15,9 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.formatting import time_zone_display
 from home.models import SitePage
+from petitions.admin_forms import DeadlineField
 from petitions.countries import DEFAULT_COUNTRY
 
 # Fields that are the same in every language: set on the source page only.
@@ -32,10 +35,22 @@ def page_is_petition_source(page: Page) -> bool:
 
 
 class PetitionPageForm(WagtailAdminPageForm):
-    """Shows the shared settings read-only on a translation."""
+    """Takes the deadline as a day in the organisation's time zone, and shows
+    the shared settings read-only on a translation."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "deadline" in self.fields:
+            self.fields["deadline"] = DeadlineField(
+                label=self.fields["deadline"].label,
+                required=False,
+                help_text=_(
+                    "The last day people can sign: the petition closes at the "
+                    "end of that day, %(zone)s. Leave empty for no deadline. "
+                    "The same in every language."
+                )
+                % {"zone": time_zone_display(language=get_language())},
+            )
         if not page_is_petition_source(self.instance):
             for name in SHARED_FIELDS:
                 if name in self.fields:
@@ -76,7 +91,7 @@ class PetitionPage(SitePage):
     target = models.PositiveIntegerField(
         default=10000,
         validators=[MinValueValidator(1)],
-        verbose_name=_("target"),
+        verbose_name=_("Signatures aimed for"),
         help_text=_(
             "How many signatures the petition aims for. The progress bar counts "
             "toward it. The same in every language."
@@ -85,15 +100,16 @@ class PetitionPage(SitePage):
     deadline = models.DateTimeField(
         null=True,
         blank=True,
-        verbose_name=_("deadline"),
+        verbose_name=_("Last day to sign"),
         help_text=_(
-            "After this moment nobody can sign or confirm a signature. Leave "
-            "empty for no deadline. The same in every language."
+            "After this moment nobody can sign or confirm a signature: the end "
+            "of the last day, in the organisation's time zone. Leave empty for "
+            "no deadline. The same in every language."
         ),
     )
     closed = models.BooleanField(
         default=False,
-        verbose_name=_("closed"),
+        verbose_name=_("Closed now"),
         help_text=_(
             "Close the petition now, before any deadline: the page then shows "
             "the final count and no form. The same in every language."
@@ -157,6 +173,10 @@ class PetitionPage(SitePage):
 
     parent_page_types = ["campaigns.CampaignPage"]
     subpage_types = []
+    page_description = _(
+        "A petition people sign, with its count; signing in any language "
+        "counts toward one total. Goes under its campaign page."
+    )
 
     class Meta:
         verbose_name = _("petition page")

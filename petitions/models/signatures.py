@@ -6,6 +6,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.languages import language_name
+
 
 class Petition(models.Model):
     """The petition behind every translation of one PetitionPage."""
@@ -186,6 +188,10 @@ class Signature(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_language_display(self) -> str:
+        """The language's name, as staff lists and details show it."""
+        return language_name(self.language)
 
 
 class BlockedEmailDomain(models.Model):

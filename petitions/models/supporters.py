@@ -6,6 +6,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from home.languages import language_name
 from petitions.models.signatures import Signature
 
 
@@ -88,6 +89,10 @@ class Supporter(models.Model):
 
     def __str__(self):
         return self.email
+
+    def get_language_display(self) -> str:
+        """The language's name, as staff lists and details show it."""
+        return language_name(self.language)
 
 
 class PendingEmail(models.Model):

@@ -65,13 +65,19 @@ def staff_action_log(
 
 
 def signatures_invalidate(
-    *, criteria: InvalidationCriteria, max_id: int, expected: int, user
+    *,
+    criteria: InvalidationCriteria,
+    max_id: int,
+    expected: int,
+    reason: str,
+    user,
 ) -> int:
     """Invalidate the signatures the preview showed: those matching
     `criteria` that existed then (id up to `max_id`). They stop counting at
     once: every petition touched is reconciled, and emails to them still
-    waiting to go are dropped. Raises InvalidationChanged, changing nothing,
-    when the number is no longer `expected`."""
+    waiting to go are dropped. The log records `reason` with the criteria.
+    Raises InvalidationChanged, changing nothing, when the number is no
+    longer `expected`."""
     matching = signatures_to_invalidate(criteria=criteria).filter(pk__lte=max_id)
     with transaction.atomic():
         by_petition = dict(
@@ -89,7 +95,11 @@ def signatures_invalidate(
             model=Petition,
             label=str(petition),
             instance=petition,
-            data={"signatures": by_petition[petition.pk], **criteria.as_log()},
+            data={
+                "signatures": by_petition[petition.pk],
+                "reason": reason,
+                **criteria.as_log(),
+            },
         )
     return changed
 

@@ -5,6 +5,7 @@ key unless the environment gives one. dev.py and test.py open what they need.
 """
 
 import os
+import zoneinfo
 from datetime import timedelta
 from pathlib import Path
 
@@ -198,6 +199,10 @@ LANGUAGE_DIGITS = {"en": "latn", "ur": "latn", "haz": "arabext"}
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True
+# The organisation's own time zone: petition deadlines are days there, entered
+# and shown in it. Checked at start-up (an unknown name fails here).
+ORGANISATION_TIME_ZONE = os.environ.get("ORGANISATION_TIME_ZONE", "Asia/Karachi")
+zoneinfo.ZoneInfo(ORGANISATION_TIME_ZONE)
 
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES

@@ -69,5 +69,5 @@ def test_translation_editor_offers_the_texts_but_not_the_shared_settings(
     )
     fields = {segment["location"]["field"] for segment in props["segments"]}
     assert {"Title", "Addressed to", "Share text"} <= fields
-    assert not fields & {"Target", "Deadline", "Closed"}
+    assert not fields & {"Signatures aimed for", "Last day to sign", "Closed now"}
     assert urdu.target == page.target

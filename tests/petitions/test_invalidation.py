@@ -30,6 +30,7 @@ def confirm_from_preview(client, preview_response):
     }
     if data.get("petition") is None:
         data["petition"] = ""
+    data["reason"] = "Sign-ups from a throwaway address service"
     return client.post(URL, data)
 
 
@@ -121,6 +122,7 @@ def test_signatures_arriving_after_the_preview_are_not_touched(signed, admin_use
         criteria=criteria,
         max_id=preview.max_id,
         expected=preview.total,
+        reason="Bots",
         user=admin_user,
     )
 
@@ -143,6 +145,7 @@ def test_a_set_that_changed_since_the_preview_invalidates_nothing(admin_client, 
             criteria=InvalidationCriteria(domain="throwaway.example"),
             max_id=preview.context["preview"].max_id,
             expected=4,
+            reason="Bots",
             user=None,
         )
 

@@ -64,7 +64,9 @@ def test_petition_page_shows_addressee_deadline_and_why(client, petition_pages):
     html = client.get(english.url).content.decode()
 
     assert "To: <bdi>The Prime Minister of Pakistan</bdi>" in html
-    assert "You can sign until 1 March 2099." in html
+    assert (
+        "You can sign until the end of 1 March 2099 (Karachi time, UTC+05:00)." in html
+    )
     assert '<h3 class="block-heading">Killings without justice</h3>' in html
 
 

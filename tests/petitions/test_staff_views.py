@@ -1,6 +1,7 @@
 import datetime
 
 import pytest
+from bs4 import BeautifulSoup
 from django.utils import timezone
 
 from petitions.models import Supporter
@@ -162,3 +163,47 @@ def test_supporter_list_shows_counts_per_language_and_filters_by_language(admin_
         "karim@example.com",
     }
     assert dict(response.context["by_language"])["Hazaragi"] == [1, 1, 0]
+
+
+def table_cells(html):
+    return [
+        cell.get_text(strip=True)
+        for cell in BeautifulSoup(html, "html.parser").select("table.listing td")
+    ]
+
+
+def test_staff_lists_name_languages_in_the_staffs_own_language(
+    admin_client, admin_user, petition
+):
+    from wagtail.users.models import UserProfile
+
+    signature = add_signature(petition, "ali@example.com", language="haz")
+    Supporter.objects.create(
+        email="zahra@example.com",
+        email_canonical="zahra@example.com",
+        language="ur",
+        state="subscribed",
+        source="signup",
+    )
+
+    assert "Hazaragi" in table_cells(
+        admin_client.get("/admin/signatures/").content.decode()
+    )
+    assert "Urdu" in table_cells(
+        admin_client.get("/admin/supporters/").content.decode()
+    )
+    detail = admin_client.get(f"/admin/signatures/inspect/{signature.pk}/")
+    assert "Hazaragi" in {
+        dd.get_text(strip=True)
+        for dd in BeautifulSoup(detail.content.decode(), "html.parser").select("dd")
+    }
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "ur"
+    profile.save()
+    assert "ہزارگی" in table_cells(
+        admin_client.get("/admin/signatures/").content.decode()
+    )
+    assert "اردو" in table_cells(
+        admin_client.get("/admin/supporters/").content.decode()
+    )
