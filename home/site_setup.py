@@ -6,7 +6,7 @@ from django.db import transaction
 from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, SiteSettings
-from home.translation_services import locale_sync_ensure, translator_groups_ensure
+from home.translation.services import locale_sync_ensure, translator_groups_ensure
 
 
 @transaction.atomic

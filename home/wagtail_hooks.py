@@ -9,9 +9,10 @@ from wagtail.models import TranslatableMixin
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home import translation_guards, translation_views
 from home.models import Footer, NavigationMenu, Organisation
-from home.translation_guards import user_can_edit_translation
+from home.translation import guards as translation_guards
+from home.translation import views as translation_views
+from home.translation.guards import user_can_edit_translation
 
 # wagtail-localize's views that change (or show) one translation, each behind
 # a check of the translation's language; see translation_guards.py.

@@ -7,7 +7,7 @@ from django.urls import reverse
 from wagtail_localize.operations import translate_object
 
 from home.models import Footer, Organisation
-from home.translation_status import translation_status_list
+from home.translation.status import translation_status_list
 from tests.home.translation_steps import (
     add_campaign,
     locale,

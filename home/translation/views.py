@@ -28,12 +28,12 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import edit_translation, submit_translations
 from wagtail_localize.views import update_translations as update_translations_views
 
-from home.translation_guards import (
+from home.translation.guards import (
     translation_target_guard,
     user_can_edit_translation,
     user_can_translate_into,
 )
-from home.translation_status import translation_status_list
+from home.translation.status import translation_status_list
 
 TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 

@@ -24,7 +24,7 @@ from wagtail_localize.models import (
 from wagtail_localize.views import edit_translation
 
 from home.links import instance_link_errors
-from home.translation_services import translator_languages
+from home.translation.services import translator_languages
 
 
 def user_can_edit_translation(*, user, instance) -> bool:
