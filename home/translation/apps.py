@@ -7,3 +7,4 @@ class TranslationConfig(AppConfig):
 
     name = "home.translation"
     label = "translation"
+

@@ -17,6 +17,7 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from home.translation.source import source_of
 from petitions.formatting import number_format
 from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
@@ -106,11 +107,7 @@ def petition_ensure_for_page(*, page: PetitionPage) -> Petition:
     petition = Petition.objects.filter(translation_key=page.translation_key).first()
     if petition is not None:
         return petition
-    source = (
-        PetitionPage.objects.filter(translation_key=page.translation_key)
-        .order_by("pk")
-        .first()
-    ) or page
+    source = source_of(page)
     petition, _created = Petition.objects.get_or_create(
         translation_key=page.translation_key,
         defaults={
