@@ -10,6 +10,8 @@ from home.health import health
 
 urlpatterns = [
     path("health/", health, name="health"),
+    # Ahead of Wagtail's admin: its "add page" view, made all-or-nothing.
+    path("admin/", include("home.translation.wagtail_page_create")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]
