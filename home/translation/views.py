@@ -19,6 +19,7 @@ TRANSLATE_PERMISSION = "wagtail_localize.submit_translation"
 STATUS_LABELS = {
     "untranslated": gettext_lazy("Not translated"),
     "unpublished": gettext_lazy("Translation not published"),
+    "incomplete": gettext_lazy("Partly still in English"),
     "outdated": gettext_lazy("English changed since translated"),
 }
 

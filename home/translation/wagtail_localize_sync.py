@@ -5,6 +5,8 @@ not publish all of them.
 
 Can go when wagtail-localize checks the publish right on each translation it
 publishes.
+
+Its view also offers earlier translations of changed strings (previous.py).
 """
 
 from django import forms
@@ -18,6 +20,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.views import update_translations as update_translations_views
 
 from home.translation.guards import user_can_edit_translation
+from home.translation.previous import previous_translations_offer
 
 
 def _can_publish(user, instance) -> bool:
@@ -54,7 +57,23 @@ def update_translations(request, translation_source_id: int):
                     ),
                 )
                 return redirect(request.get_full_path())
-    return update_translations_views.UpdateTranslationsView.as_view()(
+    return UpdateTranslationsView.as_view()(
         request, translation_source_id=translation_source_id
     )
 
+
+class UpdateTranslationsView(update_translations_views.UpdateTranslationsView):
+    """Upstream's view; right after it takes in the English text, each changed
+    string is offered its earlier translation (home.translation.previous),
+    before any machine translation or publishing."""
+
+    def form_valid(self, form):
+        source = self.object
+        update_from_db = source.update_from_db
+
+        def update_and_offer_previous():
+            update_from_db()
+            previous_translations_offer(source=source)
+
+        source.update_from_db = update_and_offer_previous
+        return super().form_valid(form)
