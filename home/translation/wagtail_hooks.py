@@ -10,6 +10,7 @@ from wagtail.models import TranslatableMixin
 from home.translation import (
     guards,
     views,
+    wagtail_localize_copies,
     wagtail_localize_overrides,
     wagtail_localize_submit,
     wagtail_localize_sync,
@@ -118,3 +119,6 @@ def content_language_js():
     return format_html(
         '<script src="{}" defer></script>', static("home/admin/content-language.js")
     )
+
+
+hooks.register("after_publish_page", wagtail_localize_copies.page_published_in_admin)

@@ -3,7 +3,7 @@ from English (as an alias, shown with a "not translated" notice) once: when
 the page is created, or when the sync setting itself is saved. A copy missing
 after that (a creation that failed half-way before it was atomic, a copy
 deleted by hand) stays missing, and `/ur/…` answers 404 until a translator
-acts. Publishing the English page makes any missing copy here.
+acts. Publishing the English page in the admin makes any missing copy here.
 
 Can go when wagtail-localize synchronises a page's copies on publish.
 """
@@ -33,8 +33,12 @@ def page_language_copies_ensure(*, page: Page) -> list[Page]:
     ]
 
 
-def _page_published(sender, instance, **kwargs):
+def page_published_in_admin(request, page):
+    """After an editor publishes a page (Wagtail's after_publish_page hook).
+    Only the admin's publish: code that publishes a page and then translates
+    it keeps wagtail-localize's behaviour."""
     # After commit: a page published as it is created gets its copies from
     # wagtail-localize's after_create_page hook, later in the same
-    # transaction; making them here first would make them twice.
-    transaction.on_commit(lambda: page_language_copies_ensure(page=instance))
+    # transaction (wagtail_page_create.py); making them here first would make
+    # them twice.
+    transaction.on_commit(lambda: page_language_copies_ensure(page=page))
