@@ -8,7 +8,8 @@ any form: overrides of URLs and of rich-text links, synchronised fields,
 uploaded PO files. So every page and site-wide snippet also checks the links
 it is about to store in `clean()` (LinksCheckedMixin), which Wagtail runs on
 every save, a translation's publish and sync included, and the translation
-editor checks an override as it is entered (home.translation_guards).
+editor checks an override as it is entered
+(home.translation.wagtail_localize_overrides).
 """
 
 from collections.abc import Iterator

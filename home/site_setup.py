@@ -7,7 +7,7 @@ from wagtail.models import Collection, Locale, Page, Site
 
 from home.models import HomePage, SiteSettings
 from home.site_address import site_address_sync
-from home.translation_services import locale_sync_ensure, translator_groups_ensure
+from home.translation.services import locale_sync_ensure, translator_groups_ensure
 
 
 @transaction.atomic

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.views.decorators.csrf import requires_csrf_token
 from wagtail.models import Locale
@@ -45,7 +46,14 @@ def server_error(request):
 def database_unavailable(request):
     """ "Try again shortly", in the visitor's language, without touching the
     database; never cached, so the page comes back as soon as it can."""
-    response = render(request, "503.html", {"page": None}, status=503)
+    # Staff in the admin get the admin's own page: the public one speaks of
+    # signed forms, and an admin form is shown again as typed where it can be.
+    template = (
+        "wagtailadmin/database_unavailable.html"
+        if request.path.startswith(reverse("wagtailadmin_home"))
+        else "503.html"
+    )
+    response = render(request, template, {"page": None}, status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     patch_cache_control(response, no_store=True)
     return response

@@ -15,6 +15,8 @@ urlpatterns = [
     # Outside the language prefix, where crawlers look for them.
     path("robots.txt", home_views.robots_txt, name="robots_txt"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": LanguageSitemap}}),
+    # Ahead of Wagtail's admin: its "add page" view, made all-or-nothing.
+    path("admin/", include("home.translation.wagtail_page_create")),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
 ]

@@ -22,12 +22,13 @@ from wagtail.contrib.forms.models import (
 )
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
-from wagtail.models import Locale, TranslatableMixin
+from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from campaigns.admin_forms import FormPageAdminForm
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import ContentPage
+from home.translation.source import source_of
 
 
 class FormField(TranslatableMixin, AbstractFormField):
@@ -112,15 +113,7 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
     def source_page(self) -> "FormPage":
         """The English page: its fields name what is stored, and submissions
         from every language are kept against it."""
-        default = Locale.get_default()
-        if self.locale_id == default.pk:
-            return self
-        return (
-            FormPage.objects.filter(
-                translation_key=self.translation_key, locale=default
-            ).first()
-            or self
-        )
+        return source_of(self)
 
     def get_form_class(self):
         from campaigns.form_builder import SiteFormBuilder

@@ -4,7 +4,7 @@ from django.db import migrations
 def set_up_translation(apps, schema_editor):
     # The same functions site_tree_ensure() runs; page rights on each
     # language's home page follow once those pages exist.
-    from home.translation_services import locale_sync_ensure, translator_groups_ensure
+    from home.translation.services import locale_sync_ensure, translator_groups_ensure
 
     translator_groups_ensure(apps=apps)
     locale_sync_ensure(apps=apps, synchronize=False)

@@ -17,6 +17,7 @@ from wagtail_localize.fields import SynchronizedField, TranslatableField
 from home.blocks import BodyBlock
 from home.formatting import time_zone_display
 from home.models import SitePage
+from home.translation.source import is_source
 from petitions.admin_forms import DeadlineField
 from petitions.countries import DEFAULT_COUNTRY
 
@@ -25,13 +26,9 @@ SHARED_FIELDS = ("target", "deadline", "closed")
 
 
 def page_is_petition_source(page: Page) -> bool:
-    """The source page is the petition's oldest page, the one the others were
-    translated from; it alone sets the target, deadline and state."""
-    if page.pk is None or page.translation_key is None:
-        return True
-    return not Page.objects.filter(
-        translation_key=page.translation_key, pk__lt=page.pk
-    ).exists()
+    """The source page (home.translation.source) alone sets the target,
+    deadline and state shared by every language."""
+    return is_source(page)
 
 
 class PetitionPageForm(WagtailAdminPageForm):

@@ -19,6 +19,7 @@ from django.utils import timezone, translation
 
 from home.formatting import number_format
 from home.selectors import organisation_speaking
+from home.translation.source import source_of
 from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
     Petition,
@@ -107,11 +108,7 @@ def petition_ensure_for_page(*, page: PetitionPage) -> Petition:
     petition = Petition.objects.filter(translation_key=page.translation_key).first()
     if petition is not None:
         return petition
-    source = (
-        PetitionPage.objects.filter(translation_key=page.translation_key)
-        .order_by("pk")
-        .first()
-    ) or page
+    source = source_of(page)
     petition, _created = Petition.objects.get_or_create(
         translation_key=page.translation_key,
         defaults={

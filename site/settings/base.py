@@ -40,6 +40,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "home",
+    "home.translation",
     "campaigns",
     "petitions",
     "wagtail_localize",
@@ -250,7 +251,7 @@ if MACHINE_TRANSLATION:
             "MACHINE_TRANSLATION_URL is needed for LibreTranslate"
         )
     WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.machine_translation.LanguageMappingTranslator",
+        "CLASS": "home.translation.machine.LanguageMappingTranslator",
         "OPTIONS": {
             "SERVICE": _service,
             "SERVICE_OPTIONS": _service_options,

@@ -11,7 +11,7 @@ from wagtail_localize.models import TranslationSource
 from wagtail_localize.operations import translate_object
 
 from campaigns.models import CampaignPage
-from home.translation_services import TRANSLATOR_GROUPS, translator_groups_ensure
+from home.translation.services import TRANSLATOR_GROUPS, translator_groups_ensure
 from tests.home.translation_steps import (
     add_campaign,
     locale,

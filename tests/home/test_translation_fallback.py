@@ -177,7 +177,7 @@ def test_partly_translated_page_says_so_until_fully_published(
 def test_notice_costs_at_most_two_queries(
     client, home_page, django_assert_max_num_queries, django_capture_on_commit_callbacks
 ):
-    from home.translation_status import page_language_notice
+    from home.translation.status import page_language_notice
 
     english = create_in_admin(client, home_page)
     alias = english.get_translation(locale("ur"))

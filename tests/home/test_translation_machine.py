@@ -48,7 +48,7 @@ def test_libretranslate_is_configured_from_the_environment(monkeypatch):
         MACHINE_TRANSLATION_API_KEY="key",
     )["WAGTAILLOCALIZE_MACHINE_TRANSLATOR"]
 
-    assert config["CLASS"] == "home.machine_translation.LanguageMappingTranslator"
+    assert config["CLASS"] == "home.translation.machine.LanguageMappingTranslator"
     options = config["OPTIONS"]
     assert options["SERVICE"].endswith("libretranslate.LibreTranslator")
     assert options["SERVICE_OPTIONS"]["LIBRETRANSLATE_URL"] == "http://127.0.0.1:5000"
@@ -110,7 +110,7 @@ def libretranslate(settings):
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     settings.WAGTAILLOCALIZE_MACHINE_TRANSLATOR = {
-        "CLASS": "home.machine_translation.LanguageMappingTranslator",
+        "CLASS": "home.translation.machine.LanguageMappingTranslator",
         "OPTIONS": {
             "SERVICE": django_settings.MACHINE_TRANSLATION_SERVICES["libretranslate"][
                 0

@@ -4,17 +4,23 @@ from django.contrib.auth.models import Permission
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from wagtail_localize.models import StringSegment, StringTranslation
 from wagtail_localize.operations import translate_object
 
+from campaigns.models import GoalPage
 from home.models import Footer, Organisation
-from home.translation_status import translation_status_list
+from home.translation.services import locale_sync_ensure
+from home.translation.status import translation_status_list
 from tests.home.translation_steps import (
     add_campaign,
     locale,
     make_user,
     publish_snippet_translation,
+    publish_translation,
     snippet_edit_url,
     submit_snippet_translation,
+    submit_translation,
+    translate_string,
     translate_text,
     translation_of,
 )
@@ -23,9 +29,21 @@ pytestmark = pytest.mark.django_db
 
 
 def translate(page, *codes, capture):
-    """Translate a page with wagtail-localize and publish it in each language."""
+    """Translate every string of a page with wagtail-localize and publish it
+    in each language."""
     with capture(execute=True):
         translate_object(page, [locale(code) for code in codes])
+    for code in codes:
+        record = translation_of(page, code)
+        for segment in StringSegment.objects.filter(source=record.source):
+            StringTranslation.objects.get_or_create(
+                translation_of_id=segment.string_id,
+                context_id=segment.context_id,
+                locale=locale(code),
+                defaults={"data": f"[{code}] {segment.string.data}"},
+            )
+        with capture(execute=True):
+            record.save_target(publish=True)
 
 
 def republish(page, intro):
@@ -80,7 +98,8 @@ def test_synced_translation_stays_outdated_until_published(
     with django_capture_on_commit_callbacks(execute=True):
         record.save_target(publish=True)
 
-    assert "Outdated" not in statuses("ur")
+    # Published, but the changed English text has no translation yet.
+    assert statuses("ur")["Outdated"] == "incomplete"
     assert statuses("haz")["Outdated"] == "outdated"
 
 
@@ -177,11 +196,14 @@ def translate_snippet(client, snippet, code, english, value, capture):
 def status_table_rows(client, code, caption) -> dict:
     response = client.get(reverse("translation_status"))
     html = BeautifulSoup(response.content, "html.parser")
-    [table] = [
+    tables = [
         table
         for table in html.find_all("table", attrs={"data-language": code})
         if table.caption.get_text(strip=True) == caption
     ]
+    if not tables:  # nothing to do: the "all translated" sentence instead
+        return {}
+    [table] = tables
     return {
         row.find("td").get_text(strip=True): row for row in table.select("tbody tr")
     }
@@ -263,3 +285,86 @@ def test_status_view_lists_snippets_with_links_to_act(
     assert "Drive to Thrive Foundation" not in status_table_rows(
         client, "haz", "Snippets"
     )
+
+
+def test_pages_translated_with_their_campaign_but_still_in_english_are_listed(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    campaign = add_campaign(home_page)
+    goal = campaign.add_child(
+        instance=GoalPage(title="Accountability", slug="accountability")
+    )
+    goal.save_revision().publish()
+    # The Urdu tree holds copies of both, as locale synchronisation makes them.
+    locale_sync_ensure()
+    client.force_login(make_user("nargis", "Urdu translators"))
+    with capture(execute=True):
+        client.post(
+            reverse("wagtail_localize:submit_page_translation", args=[campaign.id]),
+            {"locales": [locale("ur").id], "include_subtree": "on"},
+        )
+    translation = translation_of(campaign, "ur")
+    translate_string(client, translation, "title", "ہزارہ کے ساتھ کھڑے ہوں")
+    translate_string(client, translation, "intro", "مچ کے خاندانوں کے لیے انصاف۔")
+    with capture(execute=True):
+        publish_translation(client, campaign.get_translation(locale("ur")))
+    urdu_goal = goal.get_translation(locale("ur"))
+    assert urdu_goal.live and urdu_goal.alias_of_id is None
+
+    rows = status_table_rows(client, "ur", "Pages")
+
+    assert rows["Accountability"]["data-status"] == "incomplete"
+    assert rows["Accountability"].find("a", string="Edit translation")["href"] == (
+        reverse("wagtailadmin_pages:edit", args=[urdu_goal.id])
+    )
+    assert "Stand with the Hazara" not in rows
+
+
+def test_changed_english_offers_the_earlier_translation_and_the_page_stays_urdu(
+    client, home_page, django_capture_on_commit_callbacks
+):
+    capture = django_capture_on_commit_callbacks
+    campaign = add_campaign(home_page)
+    client.force_login(make_user("nargis", "Urdu translators"))
+    with capture(execute=True):
+        submit_translation(client, campaign, "ur")
+    translation = translation_of(campaign, "ur")
+    urdu = campaign.get_translation(locale("ur"))
+    translate_string(client, translation, "title", "ہزارہ کے ساتھ کھڑے ہوں")
+    translate_string(client, translation, "intro", "مچ کے خاندانوں کے لیے انصاف۔")
+    with capture(execute=True):
+        publish_translation(client, urdu)
+    assert status_table_rows(client, "ur", "Pages") == {}
+
+    campaign.intro = "<p>Justice for the families of Mach and Hazara Town.</p>"
+    campaign.save_revision().publish()
+    response = client.post(
+        reverse("wagtail_localize:update_translations", args=[translation.source_id]),
+        {},
+    )
+    assert response.status_code == 302
+
+    # Synced, not published: the live page is still all Urdu, and says so.
+    html = BeautifulSoup(client.get("/ur/stand-with-hazara/").content, "html.parser")
+    assert "مچ کے خاندانوں کے لیے انصاف۔" in html.get_text()
+    assert html.select_one(".untranslated-notice") is None
+    # The changed text starts from its earlier translation, marked to check.
+    editor = client.get(reverse("wagtailadmin_pages:edit", args=[urdu.id]))
+    intro = StringSegment.objects.get(source=translation.source, context__path="intro")
+    offered = StringTranslation.objects.get(
+        translation_of_id=intro.string_id, locale=locale("ur")
+    )
+    assert offered.data == "مچ کے خاندانوں کے لیے انصاف۔"
+    assert offered.get_comment() in editor.content.decode()
+    assert (
+        status_table_rows(client, "ur", "Pages")["Stand with the Hazara"]["data-status"]
+        == "outdated"
+    )
+
+    translate_string(
+        client, translation, "intro", "مچ اور ہزارہ ٹاؤن کے خاندانوں کے لیے انصاف۔"
+    )
+    with capture(execute=True):
+        publish_translation(client, urdu)
+    assert status_table_rows(client, "ur", "Pages") == {}

@@ -9,7 +9,7 @@ from wagtail.admin.widgets.slug import SlugInput
 from wagtail.blocks.base import BlockWidget
 from wagtail.models import Page
 
-from home.translation_status import LanguageNotice, page_language_notice
+from home.translation.status import LanguageNotice, page_language_notice
 
 register = template.Library()
 

@@ -7,7 +7,6 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Exists, Max, Model, OuterRef
 from django.utils.translation import get_language_info
@@ -28,7 +27,9 @@ from wagtail_localize.models import (
     TranslationSource,
 )
 
-Status = Literal["untranslated", "unpublished", "outdated"]
+from home.translation.previous import previous_translation_filter
+
+Status = Literal["untranslated", "unpublished", "incomplete", "outdated"]
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,11 @@ class _LocalizeRecord:
     synced_at: datetime  # when it last took in the English text
     content_json: str | None  # the English content it took in (snippets only)
     applied_at: datetime | None  # when it last wrote the translation
+    # Some English text has no translation (the page shows it in English).
+    missing: bool = False
+    # Some translation was carried over from the earlier English text and is
+    # not yet checked by a translator (home.translation.previous).
+    review: bool = False
 
 
 def _content_json(instance: Model) -> str:
@@ -106,9 +112,16 @@ def _status(
         english_changed = json.loads(_content_json(source)) != json.loads(
             record.content_json
         )
-    if english_changed or record.applied_at is None:
+    if (
+        english_changed
+        or record.applied_at is None
+        or record.synced_at > record.applied_at
+        or record.review
+    ):
         return "outdated"
-    return "outdated" if record.synced_at > record.applied_at else None
+    # Up to date with English, yet some of it has no translation: shown in
+    # English (a page translated with its parent by "Include subtree").
+    return "incomplete" if record.missing else None
 
 
 def _localize_sources(
@@ -127,13 +140,27 @@ def _localize_sources(
 
 
 def _localize_records(sources: dict, locale: Locale) -> dict:
+    source_ids = [source[0] for source in sources.values()]
     applied = dict(
-        TranslationLog.objects.filter(
-            source_id__in=[source[0] for source in sources.values()], locale=locale
-        )
+        TranslationLog.objects.filter(source_id__in=source_ids, locale=locale)
         .values("source_id")
         .annotate(applied_at=Max("created_at"))
         .values_list("source_id", "applied_at")
+    )
+    translated = StringTranslation.objects.filter(
+        translation_of_id=OuterRef("string_id"),
+        context_id=OuterRef("context_id"),
+        locale=locale,
+        has_error=False,
+    )
+    segments = StringSegment.objects.filter(source_id__in=source_ids)
+    missing = set(
+        segments.exclude(Exists(translated)).values_list("source_id", flat=True)
+    )
+    review = set(
+        segments.filter(
+            Exists(translated.filter(previous_translation_filter()))
+        ).values_list("source_id", flat=True)
     )
     return {
         object_id: _LocalizeRecord(
@@ -141,6 +168,8 @@ def _localize_records(sources: dict, locale: Locale) -> dict:
             synced_at=source[1],
             content_json=source[2] if len(source) > 2 else None,
             applied_at=applied.get(source[0]),
+            missing=source[0] in missing,
+            review=source[0] in review,
         )
         for object_id, source in sources.items()
     }
@@ -170,10 +199,12 @@ def translation_status_list(
     *, locales: list[Locale] | None = None
 ) -> list[LanguageStatus]:
     """For each non-English locale, the live English pages and snippets whose
-    translation is missing (an alias counts as missing), not published, or
-    older than the English version. Costs a fixed number of queries per
-    locale and snippet type, whatever the number of pages."""
-    english = Locale.objects.get(language_code=settings.LANGUAGE_CODE)
+    translation is missing (an alias counts as missing), not published, still
+    partly in English, or older than the English version (including text
+    carried over from the earlier English and not yet checked). Costs a fixed
+    number of queries per locale and snippet type, whatever the number of
+    pages."""
+    english = Locale.get_default()
     if locales is None:
         locales = list(Locale.objects.exclude(pk=english.pk).order_by("pk"))
     statuses = [LanguageStatus(locale=locale) for locale in locales]
@@ -264,12 +295,19 @@ def page_language_notice(*, page: Page) -> LanguageNotice | None:
     # A segment counts as translated only if its translation existed when the
     # page was last published; later ones are not on the live page yet.
     published_translation = StringTranslation.objects.filter(
-        translation_of_id=OuterRef("string_id"),
         context_id=OuterRef("context_id"),
         locale_id=page.locale_id,
         has_error=False,
         created_at__lte=page.last_published_at,
     )
+    if translation.source.last_updated_at <= page.last_published_at:
+        published_translation = published_translation.filter(
+            translation_of_id=OuterRef("string_id")
+        )
+    # Otherwise the English was synced since: the segments hold English text
+    # newer than the live page, which was built from the earlier text. A
+    # place (field, block) then counts as translated if it held a translation
+    # when the page was published.
     missing = (
         StringSegment.objects.filter(source_id=translation.source_id)
         .exclude(Exists(published_translation))
