@@ -7,8 +7,8 @@ from django.utils.functional import cached_property
 from wagtail.contrib.forms.views import SubmissionsListView
 
 from petitions.admin_views import EXPORT_PERMISSION
-from petitions.exports import cell_safe
 from petitions.services.staff import export_record
+from supporters.exports import cell_safe
 
 
 class FormSubmissionsListView(SubmissionsListView):

@@ -19,9 +19,9 @@ from campaigns.form_builder import (
 )
 from campaigns.models import FormPage, FormPageSubmission
 from petitions.forms import validate_signer_name
-from petitions.identity import email_canonical, ip_hash, name_normalize
-from petitions.ratelimit import rate_limited
 from petitions.selectors import email_domain_is_blocked
+from supporters.identity import email_canonical, ip_hash, name_normalize
+from supporters.ratelimit import rate_limited
 
 logger = logging.getLogger(__name__)
 
@@ -81,7 +81,7 @@ def form_submission_create(
             form_submission_notify_task.enqueue(submission_id=submission.pk)
     if data.get(KEEP_INFORMED_NAME) and email and not suspect:
         from petitions.models import Supporter
-        from petitions.services.supporters import supporter_signup
+        from supporters.services import supporter_signup
 
         supporter_signup(
             email=email,

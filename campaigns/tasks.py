@@ -7,7 +7,7 @@ from django.utils import timezone
 from django_tasks import task
 
 from campaigns import services
-from petitions.services.emails import pending_email_retry_delay
+from supporters.emails import pending_email_retry_delay
 
 logger = logging.getLogger(__name__)
 

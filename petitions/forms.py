@@ -8,7 +8,7 @@ from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
 from petitions.countries import DEFAULT_COUNTRY, country_choices
-from petitions.identity import name_normalize
+from supporters.identity import name_normalize
 
 # A spreadsheet would run a cell starting with these as a formula.
 FORMULA_STARTS = ("=", "+", "-", "@")

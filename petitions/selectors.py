@@ -18,8 +18,6 @@ from django.utils import timezone
 from django.utils.translation import get_language
 
 from campaigns.models import FormPageSubmission
-from petitions.formatting import date_format, number_format
-from petitions.identity import email_canonical, email_domain
 from petitions.models import (
     BlockedEmailDomain,
     Petition,
@@ -27,6 +25,8 @@ from petitions.models import (
     Signature,
     Supporter,
 )
+from supporters.formatting import date_format, number_format
+from supporters.identity import email_canonical, email_domain
 
 
 def petition_count_cache_key(petition_id: int) -> str:

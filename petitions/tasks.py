@@ -6,7 +6,8 @@ run their management commands there (see the README)."""
 
 from django_tasks import task
 
-from petitions.services import emails, signatures, staff
+from petitions.services import signatures, staff
+from supporters import emails
 
 
 @task()

@@ -4,7 +4,7 @@ petitions.selectors.
 
 None of these pages uses a CSRF token or a session, so none sets a cookie and
 the ones that are the same for everyone (thank-you pages, the count) can be
-cached; the signing POST is guarded by its origin (petitions.http).
+cached; the signing POST is guarded by its origin (supporters.http).
 """
 
 from django.conf import settings
@@ -23,9 +23,7 @@ from django.views.decorators.http import (
 )
 from wagtail.models import PageViewRestriction
 
-from petitions.formatting import number_format
 from petitions.forms import SignatureForm, SupporterForm
-from petitions.http import client_ip, no_store, request_is_cross_site
 from petitions.models import Petition, PetitionPage, Supporter
 from petitions.selectors import (
     petition_count,
@@ -38,7 +36,9 @@ from petitions.services.signatures import (
     signature_confirm,
     signature_create,
 )
-from petitions.services.supporters import (
+from supporters.formatting import number_format
+from supporters.http import client_ip, no_store, request_is_cross_site
+from supporters.services import (
     SupporterConfirmOutcome,
     UnsubscribeOutcome,
     supporter_confirm,
@@ -58,7 +58,7 @@ def _live_petition_page(page_id: int) -> PetitionPage:
     )
 
 
-# Replaced by the origin check below; see petitions.http.
+# Replaced by the origin check below; see supporters.http.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def sign(request, page_id: int):

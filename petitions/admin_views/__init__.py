@@ -1,7 +1,7 @@
 """Staff tools in the Wagtail admin: signatures and the supporter list (lists
 with filters and search, exports), petition reports, bulk invalidation and
 erasing one person's data. Views wire requests to petitions.selectors,
-petitions.services and petitions.exports; the menu and dashboard hooks are in
+petitions.services and supporters.exports; the menu and dashboard hooks are in
 petitions.wagtail_hooks. One module per tool.
 """
 

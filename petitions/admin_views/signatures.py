@@ -18,16 +18,16 @@ from petitions.admin_views.base import (
     export_format_of,
     listing_query,
 )
-from petitions.exports import (
-    export_response,
-    signatures_export,
-)
 from petitions.models import Petition, Signature
 from petitions.selectors import (
     signatures_search,
 )
 from petitions.services.staff import (
     export_record,
+)
+from supporters.exports import (
+    export_response,
+    signatures_export,
 )
 
 

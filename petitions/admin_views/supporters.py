@@ -17,10 +17,6 @@ from petitions.admin_views.base import (
     language_names,
     listing_query,
 )
-from petitions.exports import (
-    export_response,
-    supporters_export,
-)
 from petitions.models import Supporter
 from petitions.selectors import (
     supporters_by_language,
@@ -28,6 +24,10 @@ from petitions.selectors import (
 )
 from petitions.services.staff import (
     export_record,
+)
+from supporters.exports import (
+    export_response,
+    supporters_export,
 )
 
 

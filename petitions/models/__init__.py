@@ -17,7 +17,7 @@ from petitions.models.pages import (
     page_is_petition_source,
 )
 from petitions.models.signatures import BlockedEmailDomain, Petition, Signature
-from petitions.models.supporters import PendingEmail, Supporter
+from supporters.models import PendingEmail, Supporter
 
 __all__ = [
     "SHARED_FIELDS",

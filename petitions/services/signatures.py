@@ -17,27 +17,27 @@ from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from petitions.formatting import number_format
-from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
     Petition,
     PetitionPage,
     Signature,
     page_is_petition_source,
 )
-from petitions.ratelimit import rate_limited
 from petitions.selectors import (
     email_domain_is_blocked,
     petition_count_cache_key,
     petition_page_for_language,
 )
-from petitions.services.emails import (
+from supporters.emails import (
     absolute_url,
     email_send,
     pending_email_queue,
     unsubscribe_url,
 )
-from petitions.tokens import TokenPurpose, token_make, token_read
+from supporters.formatting import number_format
+from supporters.identity import email_canonical, ip_hash, name_key, name_normalize
+from supporters.ratelimit import rate_limited
+from supporters.tokens import TokenPurpose, token_make, token_read
 
 logger = logging.getLogger(__name__)
 
@@ -313,7 +313,7 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     only once the row is stored. A signer who ticked the box to hear of more
     actions joins the supporter list now: the click proves the address.
     """
-    from petitions.services.supporters import supporter_subscribe_from_signature
+    from supporters.services import supporter_subscribe_from_signature
 
     try:
         pk = token_read(

@@ -18,10 +18,10 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from campaigns.services import form_submissions_erase
-from petitions.identity import email_canonical
 from petitions.models import PendingEmail, Petition, Signature, Supporter
 from petitions.selectors import InvalidationCriteria, signatures_to_invalidate
 from petitions.services.signatures import petition_reconcile
+from supporters.identity import email_canonical
 
 logger = logging.getLogger(__name__)
 

@@ -155,7 +155,7 @@ AXES_COOLOFF_TIME = timedelta(
 )
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "petitions.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "supporters.http.client_ip"
 AXES_LOCKOUT_CALLABLE = "home.views.admin_login_locked"
 AXES_ENABLE_ADMIN = False
 

@@ -6,8 +6,8 @@ from django.db.models.query import QuerySet
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from petitions.exports import cell_safe
 from petitions.models import Supporter
+from supporters.exports import cell_safe
 
 from .conftest import add_signature, staff_user
 

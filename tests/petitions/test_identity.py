@@ -1,7 +1,7 @@
 import pytest
 
-from petitions.formatting import number_format
-from petitions.identity import email_canonical, name_key
+from supporters.formatting import number_format
+from supporters.identity import email_canonical, name_key
 
 
 @pytest.mark.parametrize(

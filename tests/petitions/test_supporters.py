@@ -5,7 +5,7 @@ from django.core import mail
 from django.test import Client
 
 from petitions.models import BlockedEmailDomain, Signature, Supporter
-from petitions.services.emails import unsubscribe_url
+from supporters.emails import unsubscribe_url
 
 from .conftest import confirm_links, sign
 

@@ -13,7 +13,7 @@ from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
 from petitions.models import PendingEmail, Signature, Supporter
-from petitions.services.emails import pending_email_retry_delay
+from supporters.emails import pending_email_retry_delay
 from tests.conftest import free_port, smtp_server_on, use_smtp
 from tests.petitions.conftest import LINK, sign
 from tests.petitions.test_supporters import SUPPORTER_LINK, join

@@ -2,7 +2,7 @@
 
 The petition form and the supporter sign-up carry no token (their pages may
 be cached for everyone) and are guarded by the browser's word on where the
-request comes from (petitions.http); the admin's forms use Django's token. A
+request comes from (supporters.http); the admin's forms use Django's token. A
 new public form is covered by adding a ProtectedForm to FORMS.
 
 The one-click unsubscribe POST (RFC 8058) is sent by mail programs from their

@@ -15,10 +15,10 @@ import pytest
 from django.core import signing
 
 from petitions.models import Signature, Supporter
-from petitions.services.emails import unsubscribe_url
 from petitions.services.signatures import signature_confirm_token
-from petitions.services.supporters import supporter_confirm_token
-from petitions.tokens import TokenPurpose as Purpose
+from supporters.emails import unsubscribe_url
+from supporters.services import supporter_confirm_token
+from supporters.tokens import TokenPurpose as Purpose
 from tests.petitions.conftest import sign
 
 pytestmark = pytest.mark.django_db

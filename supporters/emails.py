@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from petitions.models import PendingEmail, Signature, Supporter
-from petitions.tokens import TokenPurpose, token_make
+from supporters.tokens import TokenPurpose, token_make
 
 logger = logging.getLogger(__name__)
 
@@ -119,7 +119,7 @@ def pending_email_retry_delay(*, attempts: int) -> timedelta:
 def _pending_email_deliver(*, pending: PendingEmail) -> None:
     # Imported here: both modules queue their emails through this one.
     from petitions.services.signatures import signature_email_send
-    from petitions.services.supporters import supporter_email_send
+    from supporters.services import supporter_email_send
 
     if pending.supporter_id is not None:
         supporter_email_send(supporter=pending.supporter, base_url=pending.base_url)

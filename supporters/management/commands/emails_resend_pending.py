@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from petitions.services.emails import pending_emails_requeue
+from supporters.emails import pending_emails_requeue
 
 
 class Command(BaseCommand):

@@ -22,7 +22,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
 from petitions.models import Signature, Supporter
-from petitions.services.emails import unsubscribe_url
+from supporters.emails import unsubscribe_url
 
 CHUNK_SIZE = 2000
 # Characters a spreadsheet reads as the start of a formula, full-width forms

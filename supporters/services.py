@@ -20,18 +20,18 @@ from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from petitions.formatting import number_format
-from petitions.identity import email_canonical, ip_hash, name_normalize
 from petitions.models import Signature, Supporter
-from petitions.ratelimit import rate_limited
 from petitions.selectors import email_domain_is_blocked
-from petitions.services.emails import (
+from supporters.emails import (
     absolute_url,
     email_send,
     pending_email_queue,
     unsubscribe_url,
 )
-from petitions.tokens import TokenPurpose, token_make, token_read
+from supporters.formatting import number_format
+from supporters.identity import email_canonical, ip_hash, name_normalize
+from supporters.ratelimit import rate_limited
+from supporters.tokens import TokenPurpose, token_make, token_read
 
 logger = logging.getLogger(__name__)
 
