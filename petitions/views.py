@@ -177,7 +177,7 @@ def supporter_join(request):
     """The sign-up page for the list of people told about more actions."""
     if request.method == "GET":
         return render(
-            request, "petitions/supporters/join.html", {"form": SupporterForm()}
+            request, "supporters/join.html", {"form": SupporterForm()}
         )
     if request_is_cross_site(request):
         return no_store(
@@ -191,7 +191,7 @@ def supporter_join(request):
     form = SupporterForm(request.POST)
     if not form.is_valid():
         return no_store(
-            render(request, "petitions/supporters/join.html", {"form": form})
+            render(request, "supporters/join.html", {"form": form})
         )
     data = form.cleaned_data
     supporter_signup(
@@ -211,7 +211,7 @@ def supporter_join(request):
 @require_GET
 def supporter_thanks(request):
     """After signing up: the same page whoever signed up, whatever happened."""
-    return render(request, "petitions/supporters/thanks.html")
+    return render(request, "supporters/thanks.html")
 
 
 @require_GET
@@ -236,7 +236,7 @@ def supporter_confirm_view(request, token: str):
     return no_store(
         render(
             request,
-            "petitions/supporters/confirmed.html",
+            "supporters/confirmed.html",
             {"withdrawn": result.outcome == SupporterConfirmOutcome.WITHDRAWN},
         )
     )
@@ -263,7 +263,7 @@ def unsubscribe(request, token: str):
     return no_store(
         render(
             request,
-            "petitions/supporters/unsubscribed.html",
+            "supporters/unsubscribed.html",
             {"already": outcome == UnsubscribeOutcome.ALREADY},
         )
     )

@@ -8,12 +8,12 @@ petitions.wagtail_hooks. One module per tool.
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from petitions.admin_views.base import EXPORT_PERMISSION
-from petitions.admin_views.erasure import PersonEraseViewSet
 from petitions.admin_views.invalidation import InvalidationViewSet
 from petitions.admin_views.reports import PetitionReportViewSet
 from petitions.admin_views.signatures import SignatureViewSet
-from petitions.admin_views.supporters import SupporterViewSet
+from supporters.admin_views.base import EXPORT_PERMISSION
+from supporters.admin_views.erasure import PersonEraseViewSet
+from supporters.admin_views.supporters import SupporterViewSet
 
 __all__ = ["EXPORT_PERMISSION", "PetitionsAdminGroup"]
 

@@ -6,15 +6,15 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from petitions.admin_views.base import (
-    PermissionMenuViewSet,
-    StaffView,
-    language_names,
-)
 from petitions.models import Petition, Signature
 from petitions.selectors import (
     petition_report,
     petitions_counts,
+)
+from supporters.admin_views.base import (
+    PermissionMenuViewSet,
+    StaffView,
+    language_names,
 )
 
 REPORT_PERMISSIONS = ("petitions.view_signature",)

@@ -12,18 +12,18 @@ from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from petitions.admin_views.base import (
-    EXPORT_PERMISSION,
-    export_filters_of,
-    export_format_of,
-    listing_query,
-)
 from petitions.models import Petition, Signature
 from petitions.selectors import (
     signatures_search,
 )
 from petitions.services.staff import (
     export_record,
+)
+from supporters.admin_views.base import (
+    EXPORT_PERMISSION,
+    export_filters_of,
+    export_format_of,
+    listing_query,
 )
 from supporters.exports import (
     export_response,

@@ -9,15 +9,15 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from django.views.generic import FormView
 
-from petitions.admin_views.base import (
-    PermissionMenuViewSet,
-    StaffView,
-)
 from petitions.selectors import (
     person_data,
 )
 from petitions.services.staff import (
     person_erase,
+)
+from supporters.admin_views.base import (
+    PermissionMenuViewSet,
+    StaffView,
 )
 
 
@@ -47,7 +47,7 @@ class PersonEraseView(StaffView, FormView):
     permissions = ERASE_PERMISSIONS
     page_title = _("Delete a person's data")
     header_icon = "bin"
-    template_name = "petitions/admin/erase_person.html"
+    template_name = "supporters/admin/erase_person.html"
     form_class = PersonForm
 
     def post(self, request, *args, **kwargs):

@@ -10,13 +10,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from petitions.admin_views.base import (
-    EXPORT_PERMISSION,
-    export_filters_of,
-    export_format_of,
-    language_names,
-    listing_query,
-)
 from petitions.models import Supporter
 from petitions.selectors import (
     supporters_by_language,
@@ -24,6 +17,13 @@ from petitions.selectors import (
 )
 from petitions.services.staff import (
     export_record,
+)
+from supporters.admin_views.base import (
+    EXPORT_PERMISSION,
+    export_filters_of,
+    export_format_of,
+    language_names,
+    listing_query,
 )
 from supporters.exports import (
     export_response,
@@ -57,7 +57,7 @@ class SupporterFilterSet(WagtailFilterSet):
 
 
 class SupporterIndexView(IndexView):
-    results_template_name = "petitions/admin/supporter_index_results.html"
+    results_template_name = "supporters/admin/supporter_index_results.html"
 
     def search_queryset(self, queryset):
         if not self.is_searching:
