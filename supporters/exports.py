@@ -1,4 +1,6 @@
-"""Signatures and the supporter list as CSV or XLSX, in constant memory.
+"""Personal data as CSV or XLSX, in constant memory: the one export stack
+of the site, used for the supporter list here, for signatures
+(petitions.exports) and for form submissions (campaigns.admin_views).
 
 Rows come from the database in chunks (`QuerySet.iterator`), never all at
 once. CSV is streamed as it is written. XLSX is written by xlsxwriter in
@@ -21,8 +23,8 @@ from django.http import FileResponse, StreamingHttpResponse
 from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 
-from petitions.models import Signature, Supporter
 from supporters.emails import unsubscribe_url
+from supporters.models import Supporter
 
 CHUNK_SIZE = 2000
 # Characters a spreadsheet reads as the start of a formula, full-width forms
@@ -53,38 +55,8 @@ class Export:
     filename: str
 
 
-def _field_heading(model, name: str) -> str:
+def field_heading(model, name: str) -> str:
     return capfirst(str(model._meta.get_field(name).verbose_name))
-
-
-SIGNATURE_FIELDS = (
-    "pk",
-    "petition__title",
-    "name",
-    "email",
-    "city",
-    "country",
-    "language",
-    "state",
-    "suspect_reason",
-    "consent_to_updates",
-    "consent_text",
-    "consent_at",
-    "created_at",
-    "confirmed_at",
-)
-
-
-def signatures_export(*, queryset: QuerySet) -> Export:
-    headings = [_("ID"), _("Petition")] + [
-        _field_heading(Signature, name) for name in SIGNATURE_FIELDS[2:]
-    ]
-    rows = (
-        queryset.order_by("pk")
-        .values_list(*SIGNATURE_FIELDS)
-        .iterator(chunk_size=CHUNK_SIZE)
-    )
-    return Export(headings=headings, rows=rows, filename="signatures")
 
 
 SUPPORTER_FIELDS = (
@@ -107,7 +79,7 @@ def supporters_export(*, queryset: QuerySet, base_url: str) -> Export:
     mailing program to put in every email it sends."""
     headings = (
         [_("ID")]
-        + [_field_heading(Supporter, name) for name in SUPPORTER_FIELDS[1:]]
+        + [field_heading(Supporter, name) for name in SUPPORTER_FIELDS[1:]]
         + [_("Unsubscribe link")]
     )
 

@@ -3,8 +3,9 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
-from campaigns.selectors import campaign_petitions, report_documents
+from campaigns.selectors import campaign_actions, report_documents
 from home.blocks import ActionBlock, BankAccountBlock, PaymentLinkBlock
+from home.features import ActionParentMixin
 from home.models import ContentPage
 from home.selectors import page_children_cards
 
@@ -57,7 +58,7 @@ class AppealPage(ContentPage):
         return context
 
 
-class CampaignPage(ContentPage):
+class CampaignPage(ActionParentMixin, ContentPage):
     """A campaign with its goals (child goal pages), its petition, its report
     and the actions a supporter can take."""
 
@@ -87,7 +88,6 @@ class CampaignPage(ContentPage):
     subpage_types = [
         "campaigns.GoalPage",
         "campaigns.ReportPage",
-        "petitions.PetitionPage",
         "campaigns.FormPage",
     ]
 
@@ -97,7 +97,7 @@ class CampaignPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = page_children_cards(parent=self, model=GoalPage)
-        context["petitions"] = campaign_petitions(campaign=self)
+        context["actions"] = campaign_actions(campaign=self)
         context["reports"] = page_children_cards(parent=self, model=ReportPage)
         return context
 

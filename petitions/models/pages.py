@@ -14,8 +14,10 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.features import ActionPageMixin
 from home.models import SitePage
 from petitions.countries import DEFAULT_COUNTRY
+from petitions.forms import SignatureForm
 
 # Fields that are the same in every language: set on the source page only.
 SHARED_FIELDS = ("target", "deadline", "closed")
@@ -46,7 +48,7 @@ class PetitionPageForm(WagtailAdminPageForm):
                     )
 
 
-class PetitionPage(SitePage):
+class PetitionPage(ActionPageMixin, SitePage):
     """A petition: one thing in every language, signed under CampaignPage."""
 
     intro = RichTextField(
@@ -155,7 +157,7 @@ class PetitionPage(SitePage):
         *(SynchronizedField(name, overridable=False) for name in SHARED_FIELDS),
     ]
 
-    parent_page_types = ["campaigns.CampaignPage"]
+    # Goes under the pages that hold actions (home.features.ActionPageMixin).
     subpage_types = []
 
     class Meta:
@@ -165,7 +167,7 @@ class PetitionPage(SitePage):
         return super().card_text() or html.unescape(strip_tags(self.intro)).strip()
 
     def get_context(self, request, *args, **kwargs):
-        from petitions.forms import SignatureForm
+        # petitions.selectors reads these models: imported once they exist.
         from petitions.selectors import petition_status
 
         context = super().get_context(request, *args, **kwargs)

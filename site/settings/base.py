@@ -39,6 +39,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
     "home",
+    "supporters",
     "campaigns",
     "petitions",
     "wagtail_localize",

@@ -13,7 +13,7 @@ from supporters.exports import (
     ExportFormat,
 )
 
-EXPORT_PERMISSION = "petitions.export_signatures"
+EXPORT_PERMISSION = "supporters.export_personal_data"
 
 
 def language_names() -> dict[str, str]:

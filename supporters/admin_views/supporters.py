@@ -10,14 +10,6 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from petitions.models import Supporter
-from petitions.selectors import (
-    supporters_by_language,
-    supporters_search,
-)
-from petitions.services.staff import (
-    export_record,
-)
 from supporters.admin_views.base import (
     EXPORT_PERMISSION,
     export_filters_of,
@@ -25,10 +17,10 @@ from supporters.admin_views.base import (
     language_names,
     listing_query,
 )
-from supporters.exports import (
-    export_response,
-    supporters_export,
-)
+from supporters.audit import export_record
+from supporters.exports import export_response, supporters_export
+from supporters.models import Supporter
+from supporters.selectors import people_search, supporters_by_language
 
 
 class SupporterFilterSet(WagtailFilterSet):
@@ -62,7 +54,7 @@ class SupporterIndexView(IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return supporters_search(queryset, self.search_query)
+        return people_search(queryset, self.search_query)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -134,7 +126,7 @@ class SupporterViewSet(ModelViewSet):
             request.GET, queryset=Supporter.objects.all(), request=request
         )
         queryset = filterset.qs if filterset.is_valid() else Supporter.objects.none()
-        queryset = supporters_search(queryset, request.GET.get("q", "")).filter(
+        queryset = people_search(queryset, request.GET.get("q", "")).filter(
             state=Supporter.State.SUBSCRIBED
         )
         export_record(

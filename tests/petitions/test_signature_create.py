@@ -1,7 +1,8 @@
 import pytest
 from django.core import mail
 
-from petitions.models import BlockedEmailDomain, Signature
+from petitions.models import Signature
+from supporters.models import BlockedEmailDomain
 
 from .conftest import confirm_links, shown_count, sign
 

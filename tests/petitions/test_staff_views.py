@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.utils import timezone
 
-from petitions.models import Supporter
 from petitions.services.signatures import petition_reconcile
+from supporters.models import Supporter
 
 from .conftest import add_signature, staff_user
 

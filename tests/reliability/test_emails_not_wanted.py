@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from petitions.models import PendingEmail, Signature, Supporter
+from petitions.models import Signature
+from supporters.models import PendingEmail, Supporter
 from tests.conftest import free_port, smtp_server_on, use_smtp
 from tests.petitions.conftest import sign
 from tests.petitions.test_invalidation import confirm_from_preview
@@ -30,7 +31,7 @@ def resend_when_the_server_returns(port):
     """Start the mail server, let the back-off pass and send what waits."""
     with smtp_server_on(port) as inbox:
         PendingEmail.objects.update(due_at=timezone.now() - timedelta(hours=1))
-        call_command("petitions_resend_pending", verbosity=0)
+        call_command("emails_resend_pending", verbosity=0)
     return inbox.messages
 
 

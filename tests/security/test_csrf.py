@@ -18,7 +18,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from campaigns.models import FormPage, FormPageSubmission
-from petitions.models import BlockedEmailDomain, Signature, Supporter
+from petitions.models import Signature
+from supporters.models import BlockedEmailDomain, Supporter
 from tests.campaigns.form_pages import po_translate, volunteer_page_add
 from tests.petitions.conftest import sign_data
 
@@ -120,7 +121,7 @@ def test_admin_changes_without_the_token_are_refused(editor):
     client.force_login(editor)
 
     response = client.post(
-        "/admin/snippets/petitions/blockedemaildomain/add/",
+        "/admin/snippets/supporters/blockedemaildomain/add/",
         {"domain": "gmail.com", "note": "forged"},
     )
 

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 import pytest
 from django.core import signing
 
-from petitions.models import Signature, Supporter
+from petitions.models import Signature
 from petitions.services.signatures import signature_confirm_token
 from supporters.emails import unsubscribe_url
+from supporters.models import Supporter
 from supporters.services import supporter_confirm_token
 from supporters.tokens import TokenPurpose as Purpose
 from tests.petitions.conftest import sign
