@@ -86,7 +86,7 @@ def test_a_sign_up_made_while_the_mail_server_is_down_gets_its_email_when_it_ret
     run_worker()
 
     pending = PendingEmail.objects.get()
-    assert pending.supporter.email == "sakina@example.com"
+    assert Supporter.objects.get(pk=pending.object_id).email == "sakina@example.com"
     assert pending.attempts == 1
     assert pending.due_at > timezone.now()
 
