@@ -22,8 +22,17 @@ def copy_what_each_email_is_about(apps, schema_editor):
 
 def restore_foreign_keys(apps, schema_editor):
     PendingEmail = apps.get_model("petitions", "PendingEmail")
+    Signature = apps.get_model("petitions", "Signature")
+    Supporter = apps.get_model("petitions", "Supporter")
     db = schema_editor.connection.alias
     emails = PendingEmail.objects.using(db)
+    # Emails about what is gone meanwhile would have been dropped unsent.
+    emails.filter(kind__startswith="signature_").exclude(
+        object_id__in=Signature.objects.using(db).values("pk")
+    ).delete()
+    emails.filter(kind="supporter_confirm").exclude(
+        object_id__in=Supporter.objects.using(db).values("pk")
+    ).delete()
     emails.filter(kind="supporter_confirm").update(supporter_id=F("object_id"))
     for kind in ("confirm", "already_signed"):
         emails.filter(kind=f"signature_{kind}").update(
@@ -54,11 +63,12 @@ class Migration(migrations.Migration):
                 verbose_name="kind of email",
             ),
         ),
-        migrations.RunPython(copy_what_each_email_is_about, restore_foreign_keys),
+        # Back: the foreign keys are filled before the constraint returns.
         migrations.RemoveConstraint(
             model_name="pendingemail",
             name="petitions_pending_email_for_one_person",
         ),
+        migrations.RunPython(copy_what_each_email_is_about, restore_foreign_keys),
         migrations.RemoveField(model_name="pendingemail", name="signature"),
         migrations.RemoveField(model_name="pendingemail", name="supporter"),
         migrations.AlterField(
