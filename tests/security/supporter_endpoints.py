@@ -8,7 +8,7 @@ from urllib.parse import quote
 from django.test import Client
 from hypothesis import strategies as st
 
-from petitions.forms import SupporterForm
+from supporters.forms import SupporterForm
 from supporters.models import Supporter
 from tests.petitions.conftest import add_signature, staff_user
 
