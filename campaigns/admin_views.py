@@ -1,14 +1,23 @@
 """The admin's list of a form page's submissions: every language in one
 table with each submission's language; downloads only for staff allowed to
-export personal data, safe to open in a spreadsheet, and logged."""
+export personal data, written by the same export stack as signatures and
+the supporter list (supporters.exports), and logged."""
 
 from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
 from django.utils.functional import cached_property
 from wagtail.contrib.forms.views import SubmissionsListView
 
-from petitions.admin_views import EXPORT_PERMISSION
-from petitions.exports import cell_safe
-from petitions.services.staff import export_record
+from supporters.admin_views.base import EXPORT_PERMISSION
+from supporters.audit import export_record
+from supporters.exports import CHUNK_SIZE, Export, ExportFormat, export_response
+
+
+def _cell(value):
+    # Answers to multiple-choice fields are lists.
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return value
 
 
 class FormSubmissionsListView(SubmissionsListView):
@@ -22,17 +31,24 @@ class FormSubmissionsListView(SubmissionsListView):
         return self.request.user.has_perm(EXPORT_PERMISSION)
 
     def as_spreadsheet(self, queryset, spreadsheet_format):
-        from campaigns.models import FormPageSubmission
-
         export_record(
             user=self.request.user,
-            model=FormPageSubmission,
+            model=self.form_page.get_submission_class(),
             file_format=spreadsheet_format,
             rows=queryset.count(),
             filters={"form": self.form_page.title, **self.request.GET.dict()},
         )
-        return super().as_spreadsheet(queryset, spreadsheet_format)
-
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        return cell_safe(value) if export_format == self.FORMAT_CSV else value
+        headings = [self.get_heading(queryset, name) for name in self.list_export]
+        if isinstance(queryset, QuerySet):
+            queryset = queryset.iterator(chunk_size=CHUNK_SIZE)
+        export = Export(
+            headings=headings,
+            rows=(
+                tuple(_cell(value) for value in self.to_row_dict(item).values())
+                for item in queryset
+            ),
+            filename=f"{self.form_page.slug}-submissions",
+        )
+        return export_response(
+            export=export, file_format=ExportFormat(spreadsheet_format)
+        )

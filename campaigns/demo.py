@@ -221,3 +221,13 @@ def form_pages_demo_ensure(*, pages: dict) -> dict[str, tuple[FormPage, bool]]:
             created or fields_changed or changed,
         )
     return done
+
+
+def form_pages_demo_step(site) -> None:
+    """The demo command's step (home.demo.build, registered by campaigns.apps):
+    the volunteer, coordinator and contact forms."""
+    for key, (page, changed) in form_pages_demo_ensure(pages=site.pages).items():
+        site.pages[key] = page
+        site.refs.pages[key] = page.pk
+        if changed:
+            site.changes.append(f"page {key} updated")

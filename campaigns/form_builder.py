@@ -14,7 +14,7 @@ from wagtail.contrib.forms.forms import (
     _split_by_newline_or_comma,
 )
 
-from petitions.forms import CONSENT_LABEL, honeypot_field
+from supporters.forms import CONSENT_LABEL, honeypot_field
 
 # Longest answer a multi-line field takes (a contact message), in characters.
 MULTILINE_MAX_LENGTH = 5000

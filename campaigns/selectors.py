@@ -5,6 +5,8 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.utils.translation import get_language_info
 
+from home.features import action_page_types
+
 
 @dataclass(frozen=True)
 class LanguageDocument:
@@ -13,23 +15,33 @@ class LanguageDocument:
     document: object
 
 
-def campaign_petitions(*, campaign) -> list:
-    """The campaign's live petitions, in tree order."""
-    from petitions.models import PetitionPage
+@dataclass(frozen=True)
+class CampaignAction:
+    template: str
+    page: object
 
-    return list(PetitionPage.objects.child_of(campaign).live().order_by("path"))
+
+def campaign_actions(*, campaign) -> list[CampaignAction]:
+    """The campaign's live action pages (petitions: home.features), in tree
+    order, each with the template that shows it. One query a page type."""
+    found = []
+    for action in action_page_types():
+        model = action.model()
+        found.extend(
+            CampaignAction(template=action.template, page=page)
+            for page in model.objects.child_of(campaign).live()
+        )
+    return sorted(found, key=lambda item: item.page.path)
 
 
 def report_documents(*, report) -> tuple[object | None, list[LanguageDocument]]:
     """The document a report page offers, and the report's documents in the
     other languages that have their own. A page without a document of its
     own offers the original-language one (or any translation's). One query."""
-    from campaigns.models import ReportPage
-
     versions = list(
-        ReportPage.objects.filter(
-            translation_key=report.translation_key, document__isnull=False
-        ).select_related("document", "locale")
+        type(report)
+        .objects.filter(translation_key=report.translation_key, document__isnull=False)
+        .select_related("document", "locale")
     )
     own = next((v for v in versions if v.pk == report.pk), None)
     if report.document_id:

@@ -1,5 +1,6 @@
 """Writes of the campaign app: storing a form page's submission, telling
-staff about it, and deleting a person's submissions."""
+staff about it (through the outbox of supporters.emails, like every other
+email), and deleting a person's submissions."""
 
 import logging
 
@@ -18,12 +19,18 @@ from campaigns.form_builder import (
     SiteForm,
 )
 from campaigns.models import FormPage, FormPageSubmission
-from petitions.forms import validate_signer_name
-from petitions.identity import email_canonical, ip_hash, name_normalize
-from petitions.ratelimit import rate_limited
-from petitions.selectors import email_domain_is_blocked
+from supporters.emails import pending_email_queue, pending_emails_forget
+from supporters.forms import validate_signer_name
+from supporters.identity import email_canonical, ip_hash, name_normalize
+from supporters.models import Supporter
+from supporters.ratelimit import rate_limited
+from supporters.selectors import email_domain_is_blocked
+from supporters.services import supporter_signup
 
 logger = logging.getLogger(__name__)
+
+# The outbox's kind of the email telling staff about a submission.
+FORM_SUBMISSION_STAFF_EMAIL = "form_submission_staff"
 
 
 def _sender_name(answers: dict) -> str:
@@ -74,15 +81,12 @@ def form_submission_create(
             suspect=suspect,
         )
         if not suspect:
-            from campaigns.tasks import form_submission_notify_task
-
-            # Queued in the same transaction (the database task queue in
-            # production), so it exists exactly when the submission does.
-            form_submission_notify_task.enqueue(submission_id=submission.pk)
+            # Stored in the same transaction, so the email to staff exists
+            # exactly when the submission does, and is kept until it has gone.
+            pending_email_queue(
+                kind=FORM_SUBMISSION_STAFF_EMAIL, object_id=submission.pk
+            )
     if data.get(KEEP_INFORMED_NAME) and email and not suspect:
-        from petitions.models import Supporter
-        from petitions.services.supporters import supporter_signup
-
         supporter_signup(
             email=email,
             name=_sender_name(answers),
@@ -110,10 +114,16 @@ def _display(value) -> str:
     return "" if value is None else str(value)
 
 
+def form_submission_notify_deliver(*, object_id: int, base_url: str) -> None:
+    """The outbox's sender of FORM_SUBMISSION_STAFF_EMAIL (campaigns.apps)."""
+    form_submission_notify(submission_id=object_id)
+
+
 def form_submission_notify(*, submission_id: int) -> bool:
     """Email staff one submission, in the site's main language, with the
     sender's address to reply to. False when there is nobody to tell or the
-    submission is gone (deleted meanwhile)."""
+    submission is gone (deleted meanwhile). Raises whatever the email backend
+    raises when the message is not taken."""
     submission = (
         FormPageSubmission.objects.filter(pk=submission_id, suspect=False)
         .select_related("page")
@@ -162,11 +172,16 @@ def _reply_to(*, page: FormPage, submission: FormPageSubmission) -> list[str]:
     return []
 
 
-def form_submissions_erase(*, canonical_email: str) -> int:
-    """Delete every form submission sent with this (canonical) address."""
-    if not canonical_email:
-        return 0
-    count, _detail = FormPageSubmission.objects.filter(
-        email_canonical=canonical_email
-    ).delete()
+def form_submissions_count(canonical: str) -> int:
+    return FormPageSubmission.objects.filter(email_canonical=canonical).count()
+
+
+def form_submissions_erase(canonical: str, after: list) -> int:
+    """Delete every form submission sent with this (canonical) address, and
+    the emails to staff about them still waiting to go (supporters.people)."""
+    submissions = FormPageSubmission.objects.filter(email_canonical=canonical)
+    pending_emails_forget(
+        kinds=[FORM_SUBMISSION_STAFF_EMAIL], object_ids=submissions.values("pk")
+    )
+    count, _detail = submissions.delete()
     return count

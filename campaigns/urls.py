@@ -1,7 +1,8 @@
 from django.urls import path
 
-import petitions.urls  # noqa: F401 (registers the "id" path converter)
 from campaigns import views
+
+# "id" is registered by supporters.apps.
 
 app_name = "forms"
 

@@ -3,7 +3,7 @@ requests and campaigns.services.
 
 Like signing a petition, the form carries no CSRF token and the page sets no
 cookie, so form pages are the same for everyone and any cache may keep them;
-the POST is guarded by its origin instead (petitions.http)."""
+the POST is guarded by its origin instead (supporters.http)."""
 
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.response import TemplateResponse
@@ -13,7 +13,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 from campaigns.models import FormPage
 from campaigns.services import form_submission_create
 from home.site_address import public_url
-from petitions.http import client_ip, no_store, request_is_cross_site
+from supporters.http import client_ip, no_store, request_is_cross_site
 
 
 def _live_form_page(page_id: int) -> FormPage:

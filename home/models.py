@@ -1,6 +1,10 @@
+from dataclasses import dataclass
+
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, PageChooserPanel
+from wagtail.admin.widgets import AdminPageChooser
 from wagtail.contrib.settings.models import BaseGenericSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page, TranslatableMixin, get_page_models
@@ -13,6 +17,7 @@ from home.blocks import (
     NavLinkBlock,
     SocialLinkBlock,
 )
+from home.features import HOME_CHILD_PAGE_TYPES, home_feature
 from home.links import LinksCheckedMixin
 from home.selectors import (
     page_cards,
@@ -32,6 +37,17 @@ def image_field(verbose_name, help_text):
         verbose_name=verbose_name,
         help_text=help_text,
     )
+
+
+@dataclass(frozen=True)
+class HomeSection:
+    """One featured section of the home page: the chosen page in the
+    visitor's language and its cards, shown by the registering app's
+    template."""
+
+    template: str
+    page: Page
+    cards: list
 
 
 class SitePage(LinksCheckedMixin, Page):
@@ -195,12 +211,37 @@ class ContentPage(SitePage):
         return self.intro or super().card_text()
 
 
+class HomeFeatureChooserPanel(PageChooserPanel):
+    """A chooser offering only the page types an app registered for this
+    slot of the home page (home.features)."""
+
+    def get_form_options(self):
+        opts = super().get_form_options()
+        feature = home_feature(self.field_name)
+        if feature is not None:
+            opts.setdefault("widgets", {})[self.field_name] = AdminPageChooser(
+                target_models=feature.page_types
+            )
+        return opts
+
+
 class HomePage(ContentPage):
     """The root of one language's tree: /en/, /ur/, /haz/. Translations are
-    made with 'Translate', so there is one home page per language."""
+    made with 'Translate', so there is one home page per language.
+
+    Its featured slots are choosers of any page: the feature apps say which
+    of their page types fit each slot and how it is shown (home.features),
+    so this app names none of theirs."""
+
+    FEATURE_FIELDS = (
+        "featured_appeal",
+        "featured_petition",
+        "featured_campaign",
+        "featured_programs",
+    )
 
     featured_appeal = models.ForeignKey(
-        "campaigns.AppealPage",
+        "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -209,7 +250,7 @@ class HomePage(ContentPage):
         help_text=_("The appeal shown first, with its image and introduction."),
     )
     featured_petition = models.ForeignKey(
-        "petitions.PetitionPage",
+        "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -218,7 +259,7 @@ class HomePage(ContentPage):
         help_text=_("The petition shown with its count of signatures."),
     )
     featured_campaign = models.ForeignKey(
-        "campaigns.CampaignPage",
+        "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -230,7 +271,7 @@ class HomePage(ContentPage):
         ),
     )
     featured_programs = models.ForeignKey(
-        "campaigns.ProgramIndexPage",
+        "wagtailcore.Page",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
@@ -242,23 +283,17 @@ class HomePage(ContentPage):
     content_panels = ContentPage.content_panels + [
         MultiFieldPanel(
             [
-                FieldPanel("featured_appeal"),
-                FieldPanel("featured_petition"),
-                FieldPanel("featured_campaign"),
-                FieldPanel("featured_programs"),
+                HomeFeatureChooserPanel("featured_appeal"),
+                HomeFeatureChooserPanel("featured_petition"),
+                HomeFeatureChooserPanel("featured_campaign"),
+                HomeFeatureChooserPanel("featured_programs"),
             ],
             heading=_("Featured on the home page"),
         ),
     ]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = [
-        "campaigns.AppealPage",
-        "campaigns.CampaignPage",
-        "campaigns.ProgramIndexPage",
-        "campaigns.DonatePage",
-        "campaigns.FormPage",
-    ]
+    subpage_types = HOME_CHILD_PAGE_TYPES
     max_count_per_parent = 1
     page_description = _(
         "The front page of one language, at the top of its tree; there is one "
@@ -268,33 +303,49 @@ class HomePage(ContentPage):
     class Meta:
         verbose_name = _("home page")
 
-    def get_context(self, request, *args, **kwargs):
-        from campaigns.models import GoalPage, ProgramPage
+    def clean(self):
+        super().clean()
+        errors = {}
+        for name in self.FEATURE_FIELDS:
+            feature = home_feature(name)
+            page_id = getattr(self, f"{name}_id")
+            if feature is None or page_id is None:
+                continue
+            chosen = Page.objects.filter(pk=page_id).select_related("content_type")
+            chosen = chosen.first()
+            allowed = {label.lower() for label in feature.page_types}
+            if chosen is not None and (
+                f"{chosen.content_type.app_label}.{chosen.content_type.model}"
+                not in allowed
+            ):
+                errors[name] = _("Choose a page of the kind this place shows.")
+        if errors:
+            raise ValidationError(errors)
 
+    def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        featured = page_cards(
-            page_ids=[
-                pk
-                for pk in (
-                    self.featured_appeal_id,
-                    self.featured_petition_id,
-                    self.featured_campaign_id,
-                    self.featured_programs_id,
-                )
-                if pk
-            ],
+        features = [
+            (feature, getattr(self, f"{name}_id"))
+            for name in self.FEATURE_FIELDS
+            if (feature := home_feature(name)) is not None
+        ]
+        pages = page_cards(
+            page_ids=[page_id for _feature, page_id in features if page_id],
             locale_id=self.locale_id,
         )
-        campaign = featured.get(self.featured_campaign_id)
-        programs = featured.get(self.featured_programs_id)
-        context.update(
-            appeal=featured.get(self.featured_appeal_id),
-            petition=featured.get(self.featured_petition_id),
-            campaign=campaign,
-            goals=page_children_cards(parent=campaign, model=GoalPage),
-            programs_page=programs,
-            programs=page_children_cards(parent=programs, model=ProgramPage),
-        )
+        context["features"] = [
+            HomeSection(
+                template=feature.template,
+                page=pages[page_id],
+                cards=page_children_cards(
+                    parent=pages[page_id], model=feature.children_model()
+                )
+                if feature.children
+                else [],
+            )
+            for feature, page_id in features
+            if page_id in pages
+        ]
         return context
 
 

@@ -92,9 +92,3 @@ def _country_choices(language: str) -> tuple[tuple[str, str], ...]:
             key=lambda pair: _sort_key(pair[1].casefold(), alphabet),
         )
         return (*first, *rest, (OTHER_COUNTRY, str(COUNTRIES[OTHER_COUNTRY])))
-
-
-def country_name(code: str) -> str:
-    """The country's name in the active language ("" for an unknown code)."""
-    name = COUNTRIES.get(code)
-    return str(name) if name is not None else ""

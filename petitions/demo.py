@@ -95,3 +95,13 @@ def petition_demo_ensure(*, campaign_page) -> tuple[PetitionPage, bool]:
         },
     )
     return PetitionPage.objects.get(pk=page.pk), created or changed
+
+
+def petition_demo_step(site) -> None:
+    """The demo command's step (home.demo.build, registered by petitions.apps):
+    the campaign's petition with its target and texts."""
+    page, changed = petition_demo_ensure(campaign_page=site.pages["campaign"])
+    site.pages["petition"] = page
+    site.refs.pages["petition"] = page.pk
+    if changed:
+        site.changes.append("page petition updated")

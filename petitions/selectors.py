@@ -17,21 +17,13 @@ from django.db.models.functions import TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 
-from campaigns.models import FormPageSubmission
 from home.formatting import (
     date_format,
     deadline_day,
     number_format,
     time_zone_display,
 )
-from petitions.identity import email_canonical, email_domain
-from petitions.models import (
-    BlockedEmailDomain,
-    Petition,
-    PetitionPage,
-    Signature,
-    Supporter,
-)
+from petitions.models import Petition, PetitionPage, Signature
 
 
 def petition_count_cache_key(petition_id: int) -> str:
@@ -149,13 +141,6 @@ def petition_page_for_language(
     )
 
 
-def email_domain_is_blocked(*, email: str) -> bool:
-    """Whether the address's domain, or a domain above it, is blocked."""
-    parts = email_domain(email).split(".")
-    candidates = [".".join(parts[i:]) for i in range(len(parts) - 1)]
-    return BlockedEmailDomain.objects.filter(domain__in=candidates).exists()
-
-
 def petition_counts_by_language(*, petition: Petition) -> dict[str, int]:
     """Confirmed signatures per language: the reconciled figures plus what was
     confirmed since (one indexed query), exact after reconciliation."""
@@ -244,19 +229,6 @@ def petition_report(*, petition: Petition) -> PetitionReport:
     )
 
 
-def supporters_by_language() -> list[tuple[str, dict[str, int]]]:
-    """[(language, {state: count})] of the supporter list, in site order."""
-    states = [state for state, _label in Supporter.State.choices]
-    counts = {code: dict.fromkeys(states, 0) for code, _name in settings.LANGUAGES}
-    for language, state, count in (
-        Supporter.objects.values_list("language", "state")
-        .annotate(n=Count("pk"))
-        .order_by()
-    ):
-        counts.setdefault(language, dict.fromkeys(states, 0))[state] = count
-    return list(counts.items())
-
-
 def domain_normalize(domain: str) -> str:
     """A domain as staff may type it (" @Example.COM. ") in the form stored in
     canonical emails."""
@@ -265,36 +237,6 @@ def domain_normalize(domain: str) -> str:
         return domain.encode("idna").decode("ascii")
     except UnicodeError:
         return domain
-
-
-def _search_text(query: str) -> str:
-    # No stored text holds NUL, and PostgreSQL refuses it in a query.
-    return query.replace("\x00", "").strip()
-
-
-def signatures_search(queryset: QuerySet, query: str) -> QuerySet:
-    """Signatures whose name, email address or email domain contains `query`.
-    Canonical addresses are searched too, so "Ali.Khan@Gmail.com" finds
-    "alikhan@gmail.com"."""
-    query = _search_text(query)
-    if not query:
-        return queryset
-    condition = Q(name__icontains=query) | Q(email__icontains=query)
-    if "@" in query:
-        condition |= Q(email_canonical=email_canonical(query))
-    return queryset.filter(condition)
-
-
-def supporters_search(queryset: QuerySet, query: str) -> QuerySet:
-    """Supporters whose address or name contains `query`, or whose address is
-    another spelling of it."""
-    query = _search_text(query)
-    if not query:
-        return queryset
-    condition = Q(name__icontains=query) | Q(email__icontains=query)
-    if "@" in query:
-        condition |= Q(email_canonical=email_canonical(query))
-    return queryset.filter(condition)
 
 
 @dataclass(frozen=True)
@@ -393,35 +335,4 @@ def invalidation_preview(*, criteria: InvalidationCriteria) -> InvalidationPrevi
             .select_related("petition")
             .order_by("pk")[:INVALIDATION_PREVIEW_NAMES]
         ),
-    )
-
-
-@dataclass(frozen=True)
-class PersonData:
-    signatures: int
-    petitions: list[str]
-    supporters: int
-    # Form page submissions sent with this address (campaigns app).
-    form_submissions: int = 0
-
-
-def person_data(*, email: str) -> PersonData:
-    """What is stored about the person with this address (any spelling of it
-    that signs as the same person)."""
-    canonical = email_canonical(email)
-    signatures = Signature.objects.filter(email_canonical=canonical)
-    return PersonData(
-        signatures=signatures.count(),
-        petitions=sorted(
-            str(petition)
-            for petition in Petition.objects.filter(
-                pk__in=signatures.values("petition_id")
-            )
-        ),
-        supporters=Supporter.objects.filter(email_canonical=canonical).count(),
-        form_submissions=FormPageSubmission.objects.filter(
-            email_canonical=canonical
-        ).count()
-        if canonical
-        else 0,
     )

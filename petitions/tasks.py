@@ -1,4 +1,4 @@
-"""Background work: emails, reconciliation of counts, anonymisation.
+"""Background work: reconciliation of counts, anonymisation.
 
 django-tasks runs these in the worker (`manage.py db_worker`). It schedules
 nothing by itself: enqueue the periodic ones from cron or a systemd timer, or
@@ -6,12 +6,7 @@ run their management commands there (see the README)."""
 
 from django_tasks import task
 
-from petitions.services import emails, signatures, staff
-
-
-@task()
-def pending_email_send_task(*, pending_email_id: int) -> bool:
-    return emails.pending_email_send(pending_email_id=pending_email_id)
+from petitions.services import signatures, staff
 
 
 @task()
@@ -30,8 +25,3 @@ def petitions_anonymise_task() -> dict:
         "anonymised": {str(pk): count for pk, count in anonymised.items()},
         "unconfirmed_supporters": staff.supporters_forget_unconfirmed(),
     }
-
-
-@task()
-def petitions_resend_pending_task() -> int:
-    return emails.pending_emails_requeue()

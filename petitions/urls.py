@@ -1,23 +1,8 @@
-from django.urls import path, register_converter
+from django.urls import path
 
 from petitions import views
 
-
-class IdConverter:
-    """A database id: at most 18 digits, so that any number in an address
-    fits a 64-bit integer column and a longer one is simply not found."""
-
-    regex = "[0-9]{1,18}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int) -> str:
-        return str(value)
-
-
-register_converter(IdConverter, "id")
-
+# "id" is registered by supporters.apps.
 app_name = "petitions"
 
 urlpatterns = [

@@ -1,10 +1,9 @@
-"""Signing, confirming, thanking and counting, joining the supporter list and
-unsubscribing: wiring between requests and petitions.services /
-petitions.selectors.
+"""Signing, confirming, thanking and counting: wiring between requests and
+petitions.services / petitions.selectors.
 
 None of these pages uses a CSRF token or a session, so none sets a cookie and
 the ones that are the same for everyone (thank-you pages, the count) can be
-cached; the signing POST is guarded by its origin (petitions.http).
+cached; the signing POST is guarded by its origin (supporters.http).
 """
 
 from django.conf import settings
@@ -25,9 +24,8 @@ from wagtail.models import PageViewRestriction
 
 from home.formatting import number_format
 from home.site_address import public_url
-from petitions.forms import SignatureForm, SupporterForm
-from petitions.http import client_ip, no_store, request_is_cross_site
-from petitions.models import Petition, PetitionPage, Supporter
+from petitions.forms import SignatureForm
+from petitions.models import Petition, PetitionPage
 from petitions.selectors import (
     petition_count,
     petition_page_for_language,
@@ -39,13 +37,7 @@ from petitions.services.signatures import (
     signature_confirm,
     signature_create,
 )
-from petitions.services.supporters import (
-    SupporterConfirmOutcome,
-    UnsubscribeOutcome,
-    supporter_confirm,
-    supporter_signup,
-    supporter_unsubscribe,
-)
+from supporters.http import client_ip, no_store, request_is_cross_site
 
 
 def _live_petition_page(page_id: int) -> PetitionPage:
@@ -59,7 +51,7 @@ def _live_petition_page(page_id: int) -> PetitionPage:
     )
 
 
-# Replaced by the origin check below; see petitions.http.
+# Replaced by the origin check below; see supporters.http.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def sign(request, page_id: int):
@@ -169,102 +161,3 @@ def count_json(request, petition_id: int):
     patch_cache_control(response, public=True, max_age=settings.PETITIONS_COUNT_MAX_AGE)
     response["Access-Control-Allow-Origin"] = "*"
     return response
-
-
-# Like signing: no CSRF token or cookie on the page, origin checked instead.
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def supporter_join(request):
-    """The sign-up page for the list of people told about more actions."""
-    if request.method == "GET":
-        return render(
-            request, "petitions/supporters/join.html", {"form": SupporterForm()}
-        )
-    if request_is_cross_site(request):
-        return no_store(
-            render(
-                request,
-                "petitions/cross_site.html",
-                {"page": None, "form_kind": "supporter"},
-                status=403,
-            )
-        )
-    form = SupporterForm(request.POST)
-    if not form.is_valid():
-        return no_store(
-            render(request, "petitions/supporters/join.html", {"form": form})
-        )
-    data = form.cleaned_data
-    supporter_signup(
-        email=data["email"],
-        name=data["name"],
-        language=translation.get_language(),
-        consent_text=form.consent_text,
-        source=Supporter.Source.SIGNUP,
-        source_detail="",
-        ip=client_ip(request),
-        honeypot=data["subject"],
-        base_url=public_url(),
-    )
-    return redirect("supporters:thanks")
-
-
-@require_GET
-def supporter_thanks(request):
-    """After signing up: the same page whoever signed up, whatever happened."""
-    return render(request, "petitions/supporters/thanks.html")
-
-
-@require_GET
-def supporter_confirm_view(request, token: str):
-    """The link in the sign-up confirmation email."""
-    result = supporter_confirm(token=token)
-    if result.outcome in (
-        SupporterConfirmOutcome.EXPIRED,
-        SupporterConfirmOutcome.INVALID,
-    ):
-        return no_store(
-            render(
-                request,
-                "petitions/link_problem.html",
-                {
-                    "link": "supporter",
-                    "expired": result.outcome == SupporterConfirmOutcome.EXPIRED,
-                },
-                status=400,
-            )
-        )
-    return no_store(
-        render(
-            request,
-            "petitions/supporters/confirmed.html",
-            {"withdrawn": result.outcome == SupporterConfirmOutcome.WITHDRAWN},
-        )
-    )
-
-
-# Mail programs send the one-click POST of RFC 8058 from their own servers,
-# with no cookie or origin; the signed token is what authorises it.
-@csrf_exempt
-@require_http_methods(["GET", "POST"])
-def unsubscribe(request, token: str):
-    """The unsubscribe link of every email: one click, no login. Opening it
-    unsubscribes at once, as every email promises; mail programs' own
-    unsubscribe buttons POST to it."""
-    outcome = supporter_unsubscribe(token=token)
-    if outcome == UnsubscribeOutcome.INVALID:
-        return no_store(
-            render(
-                request,
-                "petitions/link_problem.html",
-                {"link": "unsubscribe"},
-                status=400,
-            )
-        )
-    return no_store(
-        render(
-            request,
-            "petitions/supporters/unsubscribed.html",
-            {"already": outcome == UnsubscribeOutcome.ALREADY},
-        )
-    )

@@ -4,25 +4,9 @@ from django.utils.translation import ngettext
 from wagtail import hooks
 from wagtail.admin.ui.components import Component
 from wagtail.log_actions import LogFormatter
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
 from petitions.admin_views import PetitionsAdminGroup
-from petitions.models import BlockedEmailDomain
 from petitions.selectors import petitions_counts
-
-
-class BlockedEmailDomainViewSet(SnippetViewSet):
-    model = BlockedEmailDomain
-    icon = "warning"
-    menu_label = _("Blocked email domains")
-    add_to_admin_menu = True
-    menu_order = 400
-    list_display = ["domain", "note", "created_at"]
-    search_fields = ["domain", "note"]
-
-
-register_snippet(BlockedEmailDomainViewSet)
 
 
 @hooks.register("register_admin_viewset")
@@ -53,18 +37,6 @@ def add_petition_counts_panel(request, panels):
 
 @hooks.register("register_log_actions")
 def register_petition_log_actions(actions):
-    @actions.register_action("petitions.export")
-    class ExportFormatter(LogFormatter):
-        label = _("Export")
-
-        def format_message(self, log_entry):
-            rows = log_entry.data.get("rows", 0)
-            return ngettext(
-                "Exported %(count)d row as %(format)s",
-                "Exported %(count)d rows as %(format)s",
-                rows,
-            ) % {"count": rows, "format": log_entry.data.get("format", "").upper()}
-
     @actions.register_action("petitions.invalidate")
     class InvalidateFormatter(LogFormatter):
         label = _("Invalidate signatures")
@@ -82,19 +54,6 @@ def register_petition_log_actions(actions):
             return _("%(action)s. Reason: %(reason)s") % {
                 "action": message,
                 "reason": reason,
-            }
-
-    @actions.register_action("petitions.erase_person")
-    class ErasePersonFormatter(LogFormatter):
-        label = _("Delete a person's data")
-
-        def format_message(self, log_entry):
-            return _(
-                "Deleted one person's data (signatures: %(signatures)d, "
-                "supporter list entries: %(supporters)d)"
-            ) % {
-                "signatures": log_entry.data.get("signatures", 0),
-                "supporters": log_entry.data.get("supporters", 0),
             }
 
     @actions.register_action("petitions.anonymise")

@@ -24,7 +24,7 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("search/", home_views.search, name="search"),
     path("petitions/", include("petitions.urls")),
-    path("supporters/", include("petitions.supporter_urls")),
+    path("supporters/", include("supporters.urls")),
     path("forms/", include("campaigns.urls")),
     path("", include(wagtail_urls)),
     prefix_default_language=True,

@@ -26,6 +26,7 @@ from wagtail.models import TranslatableMixin
 from wagtail_localize.fields import SynchronizedField
 
 from campaigns.admin_forms import FormPageAdminForm
+from campaigns.form_builder import SiteFormBuilder
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import ContentPage
 from home.translation.source import source_of
@@ -116,8 +117,6 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
         return source_of(self)
 
     def get_form_class(self):
-        from campaigns.form_builder import SiteFormBuilder
-
         fields = list(self.get_form_fields())
         source = self.source_page()
         return SiteFormBuilder(
@@ -137,6 +136,7 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
         return [fields[0], ("language", _("Language")), *fields[1:]]
 
     def get_submissions_list_view_class(self):
+        # Admin views need every model loaded: imported on first use.
         from campaigns.admin_views import FormSubmissionsListView
 
         return FormSubmissionsListView

@@ -4,8 +4,9 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 
 from campaigns.panels import ChildPagesPanel
-from campaigns.selectors import campaign_petitions, report_documents
+from campaigns.selectors import campaign_actions, report_documents
 from home.blocks import ActionBlock, BankAccountBlock, PaymentLinkBlock
+from home.features import ActionParentMixin
 from home.models import ContentPage
 from home.selectors import page_children_cards, pages_localized, stream_page_ids
 
@@ -62,7 +63,7 @@ class AppealPage(ContentPage):
         return context
 
 
-class CampaignPage(ContentPage):
+class CampaignPage(ActionParentMixin, ContentPage):
     """A campaign with its goals (child goal pages), its petition, its report
     and the actions a supporter can take."""
 
@@ -99,7 +100,6 @@ class CampaignPage(ContentPage):
     subpage_types = [
         "campaigns.GoalPage",
         "campaigns.ReportPage",
-        "petitions.PetitionPage",
         "campaigns.FormPage",
     ]
     page_description = _(
@@ -113,7 +113,7 @@ class CampaignPage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["goals"] = page_children_cards(parent=self, model=GoalPage)
-        context["petitions"] = campaign_petitions(campaign=self)
+        context["actions"] = campaign_actions(campaign=self)
         context["reports"] = page_children_cards(parent=self, model=ReportPage)
         return context
 
@@ -132,18 +132,18 @@ class GoalPage(ContentPage):
         verbose_name = _("goal page")
 
     def get_context(self, request, *args, **kwargs):
-        """The page ends with the campaign's main action: its petition, else
-        the first of its actions."""
+        """The page ends with the campaign's main action: its first action page
+        (a petition), else the first of its actions."""
         context = super().get_context(request, *args, **kwargs)
         campaign = self.get_parent().specific
-        petitions = campaign_petitions(campaign=campaign)
-        action = None if petitions else next(iter(campaign.actions), None)
+        action_pages = campaign_actions(campaign=campaign)
+        action = None if action_pages else next(iter(campaign.actions), None)
         if action is not None:
             context["localized_pages"] |= pages_localized(
                 page_ids=stream_page_ids(action.value), locale_id=self.locale_id
             )
         context["campaign"] = campaign
-        context["campaign_petition"] = petitions[0] if petitions else None
+        context["campaign_action_page"] = action_pages[0] if action_pages else None
         context["campaign_action"] = action
         return context
 

@@ -6,8 +6,10 @@ upload in the admin.
 
 Safe to run again: every step compares what exists with what it would make
 and saves only the difference, so a second run creates and publishes
-nothing. Each step is a function of the DemoSite built so far; an app adds
-its own demo content by adding a step to DEMO_STEPS before the translations."""
+nothing. Each step is a function of the DemoSite built so far. The feature
+apps add their own demo content with `demo_step_register` (from their
+AppConfig.ready): their steps run once the page tree is there, before the
+pages' content and the translations."""
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,7 +21,6 @@ from django.conf import settings
 from django.db import transaction
 from wagtail.models import Locale, Page
 
-from campaigns.demo import form_pages_demo_ensure
 from home.demo import content, media
 from home.demo.ensure import (
     DemoCatalogError,
@@ -32,7 +33,6 @@ from home.demo.ensure import (
 )
 from home.models import Footer, NavigationMenu, Organisation, SiteSettings
 from home.site_setup import site_tree_ensure
-from petitions.demo import petition_demo_ensure
 
 CATALOGS = Path(__file__).resolve().parent / "locale"
 TRANSLATED_LANGUAGES = ("ur", "haz")
@@ -128,24 +128,6 @@ def tree_step(site: DemoSite) -> None:
             site.changes.append(f"page {key} created")
 
 
-def petition_step(site: DemoSite) -> None:
-    """The campaign's petition with its target and texts (petitions/demo.py)."""
-    page, changed = petition_demo_ensure(campaign_page=site.pages["campaign"])
-    site.pages["petition"] = page
-    site.refs.pages["petition"] = page.pk
-    if changed:
-        site.changes.append("page petition updated")
-
-
-def form_pages_step(site: DemoSite) -> None:
-    """Volunteer, coordinator and contact forms (campaigns/demo.py)."""
-    for key, (page, changed) in form_pages_demo_ensure(pages=site.pages).items():
-        site.pages[key] = page
-        site.refs.pages[key] = page.pk
-        if changed:
-            site.changes.append(f"page {key} updated")
-
-
 def content_step(site: DemoSite) -> None:
     """Every demo page's content, and what each language links to in its own
     language: its documents and the supporter sign-up page."""
@@ -214,15 +196,25 @@ def translations_step(site: DemoSite) -> None:
                 site.changes.append(f"snippet {key} translated into {code}")
 
 
-DEMO_STEPS: list[Callable[[DemoSite], None]] = [
-    media_step,
-    tree_step,
-    petition_step,
-    form_pages_step,
-    content_step,
-    snippets_step,
-    translations_step,
-]
+DemoStep = Callable[[DemoSite], None]
+_FEATURE_STEPS: list[DemoStep] = []
+
+
+def demo_step_register(step: DemoStep) -> None:
+    """Add a feature app's step; steps run in the order registered."""
+    if step not in _FEATURE_STEPS:
+        _FEATURE_STEPS.append(step)
+
+
+def demo_steps() -> list[DemoStep]:
+    return [
+        media_step,
+        tree_step,
+        *_FEATURE_STEPS,
+        content_step,
+        snippets_step,
+        translations_step,
+    ]
 
 
 @transaction.atomic
@@ -232,6 +224,6 @@ def demo_site_ensure() -> DemoSite:
         home=site_tree_ensure(),
         catalogs={code: demo_catalog(code) for code in TRANSLATED_LANGUAGES},
     )
-    for step in DEMO_STEPS:
+    for step in demo_steps():
         step(site)
     return site

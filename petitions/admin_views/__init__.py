@@ -1,21 +1,18 @@
-"""Staff tools in the Wagtail admin: signatures and the supporter list (lists
-with filters and search, exports), petition reports, bulk invalidation and
-erasing one person's data. Views wire requests to petitions.selectors,
-petitions.services and petitions.exports; the menu and dashboard hooks are in
-petitions.wagtail_hooks. One module per tool.
+"""Staff tools in the Wagtail admin: signatures (list with filters and
+search, exports), petition reports, bulk invalidation. Views wire requests to
+petitions.selectors, petitions.services and supporters.exports; the menu and
+dashboard hooks are in petitions.wagtail_hooks. One module per tool. The
+supporter list and erasing a person's data are the supporters app's.
 """
 
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.viewsets.base import ViewSetGroup
 
-from petitions.admin_views.base import EXPORT_PERMISSION
-from petitions.admin_views.erasure import PersonEraseViewSet
 from petitions.admin_views.invalidation import InvalidationViewSet
 from petitions.admin_views.reports import PetitionReportViewSet
 from petitions.admin_views.signatures import SignatureViewSet
-from petitions.admin_views.supporters import SupporterViewSet
 
-__all__ = ["EXPORT_PERMISSION", "PetitionsAdminGroup"]
+__all__ = ["PetitionsAdminGroup"]
 
 
 class PetitionsAdminGroup(ViewSetGroup):
@@ -26,7 +23,4 @@ class PetitionsAdminGroup(ViewSetGroup):
         SignatureViewSet("signatures"),
         PetitionReportViewSet(),
         InvalidationViewSet(),
-        # The public sign-up pages have the "supporters" namespace.
-        SupporterViewSet("supporter_list", url_prefix="supporters"),
-        PersonEraseViewSet(),
     )

@@ -10,10 +10,6 @@ from django.utils.translation import ngettext
 from django.views.generic import TemplateView
 
 from petitions.admin_forms import DayField
-from petitions.admin_views.base import (
-    PermissionMenuViewSet,
-    StaffView,
-)
 from petitions.models import Petition
 from petitions.selectors import (
     InvalidationCriteria,
@@ -22,6 +18,10 @@ from petitions.selectors import (
 from petitions.services.staff import (
     InvalidationChanged,
     signatures_invalidate,
+)
+from supporters.admin_views.base import (
+    PermissionMenuViewSet,
+    StaffView,
 )
 
 

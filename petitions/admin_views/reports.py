@@ -8,15 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from home.formatting import date_format, deadline_day, time_zone_display
-from petitions.admin_views.base import (
-    PermissionMenuViewSet,
-    StaffView,
-    language_names,
-)
 from petitions.models import Petition, Signature
 from petitions.selectors import (
     petition_report,
     petitions_counts,
+)
+from supporters.admin_views.base import (
+    PermissionMenuViewSet,
+    StaffView,
+    language_names,
 )
 
 REPORT_PERMISSIONS = ("petitions.view_signature",)

@@ -15,23 +15,17 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from petitions.admin_forms import ISO_DATE, DayField, DayInput
-from petitions.admin_views.base import (
+from petitions.exports import signatures_export
+from petitions.models import Petition, Signature
+from supporters.admin_views.base import (
     EXPORT_PERMISSION,
     export_filters_of,
     export_format_of,
     listing_query,
 )
-from petitions.exports import (
-    export_response,
-    signatures_export,
-)
-from petitions.models import Petition, Signature
-from petitions.selectors import (
-    signatures_search,
-)
-from petitions.services.staff import (
-    export_record,
-)
+from supporters.audit import export_record
+from supporters.exports import export_response
+from supporters.selectors import people_search
 
 
 class DayRangeField(DateRangeField):
@@ -108,7 +102,7 @@ class SignatureIndexView(IndexView):
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return signatures_search(queryset, self.search_query)
+        return people_search(queryset, self.search_query)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -181,7 +175,7 @@ class SignatureViewSet(ModelViewSet):
             request.GET, queryset=Signature.objects.all(), request=request
         )
         queryset = filterset.qs if filterset.is_valid() else Signature.objects.none()
-        queryset = signatures_search(queryset, request.GET.get("q", ""))
+        queryset = people_search(queryset, request.GET.get("q", ""))
         export_record(
             user=request.user,
             model=Signature,

@@ -6,8 +6,8 @@ target, deadline and state, owns the signatures and the reconciled count, and
 so outlives the deletion or unpublishing of any one translation.
 
 Split by what they are: pages.py (the page), signatures.py (the petition
-behind the pages, its signatures, blocked domains), supporters.py (the
-supporter list and waiting emails).
+behind the pages and its signatures). The supporter list, blocked domains
+and the email outbox are the supporters app's.
 """
 
 from petitions.models.pages import (
@@ -16,17 +16,13 @@ from petitions.models.pages import (
     PetitionPageForm,
     page_is_petition_source,
 )
-from petitions.models.signatures import BlockedEmailDomain, Petition, Signature
-from petitions.models.supporters import PendingEmail, Supporter
+from petitions.models.signatures import Petition, Signature
 
 __all__ = [
     "SHARED_FIELDS",
-    "BlockedEmailDomain",
-    "PendingEmail",
     "Petition",
     "PetitionPage",
     "PetitionPageForm",
     "Signature",
-    "Supporter",
     "page_is_petition_source",
 ]

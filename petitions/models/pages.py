@@ -15,11 +15,13 @@ from wagtail.search import index
 from wagtail_localize.fields import SynchronizedField, TranslatableField
 
 from home.blocks import BodyBlock
+from home.features import ActionPageMixin
 from home.formatting import time_zone_display
 from home.models import SitePage
 from home.translation.source import is_source
 from petitions.admin_forms import DeadlineField
 from petitions.countries import DEFAULT_COUNTRY
+from petitions.forms import SignatureForm
 
 # Fields that are the same in every language: set on the source page only.
 SHARED_FIELDS = ("target", "deadline", "closed")
@@ -58,7 +60,7 @@ class PetitionPageForm(WagtailAdminPageForm):
                     )
 
 
-class PetitionPage(SitePage):
+class PetitionPage(ActionPageMixin, SitePage):
     """A petition: one thing in every language, signed under CampaignPage."""
 
     intro = RichTextField(
@@ -168,7 +170,7 @@ class PetitionPage(SitePage):
         *(SynchronizedField(name, overridable=False) for name in SHARED_FIELDS),
     ]
 
-    parent_page_types = ["campaigns.CampaignPage"]
+    # Goes under the pages that hold actions (home.features.ActionPageMixin).
     subpage_types = []
     page_description = _(
         "A petition people sign, with its count; signing in any language "
@@ -182,7 +184,7 @@ class PetitionPage(SitePage):
         return super().card_text() or html.unescape(strip_tags(self.intro)).strip()
 
     def get_context(self, request, *args, **kwargs):
-        from petitions.forms import SignatureForm
+        # petitions.selectors reads these models: imported once they exist.
         from petitions.selectors import petition_status
 
         context = super().get_context(request, *args, **kwargs)

@@ -1,5 +1,4 @@
-"""Petition, the thing signed in every language, its signatures, and the
-email domains whose signatures are refused."""
+"""Petition, the thing signed in every language, and its signatures."""
 
 from django.db import models
 from django.db.models import Q
@@ -163,9 +162,6 @@ class Signature(models.Model):
     class Meta:
         verbose_name = _("signature")
         verbose_name_plural = _("signatures")
-        permissions = [
-            ("export_signatures", _("Can export signatures and the supporter list"))
-        ]
         constraints = [
             # Anonymised signatures have no address left to compare.
             models.UniqueConstraint(
@@ -192,36 +188,3 @@ class Signature(models.Model):
     def get_language_display(self) -> str:
         """The language's name, as staff lists and details show it."""
         return language_name(self.language)
-
-
-class BlockedEmailDomain(models.Model):
-    """A domain whose addresses may sign but are never counted."""
-
-    domain = models.CharField(
-        max_length=253,
-        unique=True,
-        verbose_name=_("domain"),
-        help_text=_(
-            "e.g. mailinator.com. Its subdomains are blocked too. Signatures "
-            "from it are kept as suspect and get no email; the signer sees the "
-            "usual page."
-        ),
-    )
-    note = models.CharField(
-        max_length=255,
-        blank=True,
-        verbose_name=_("note"),
-        help_text=_("Why it is blocked, for the rest of the team."),
-    )
-    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("added"))
-
-    class Meta:
-        ordering = ["domain"]
-        verbose_name = _("blocked email domain")
-        verbose_name_plural = _("blocked email domains")
-
-    def __str__(self):
-        return self.domain
-
-    def clean(self):
-        self.domain = self.domain.strip().lstrip("@").rstrip(".").casefold()

@@ -20,26 +20,28 @@ from django.utils import timezone, translation
 from home.formatting import number_format
 from home.selectors import organisation_speaking
 from home.translation.source import source_of
-from petitions.identity import email_canonical, ip_hash, name_key, name_normalize
 from petitions.models import (
     Petition,
     PetitionPage,
     Signature,
     page_is_petition_source,
 )
-from petitions.ratelimit import rate_limited
 from petitions.selectors import (
-    email_domain_is_blocked,
     petition_count_cache_key,
     petition_page_for_language,
 )
-from petitions.services.emails import (
+from supporters.emails import (
     absolute_url,
     email_send,
     pending_email_queue,
     unsubscribe_url,
 )
-from petitions.tokens import TokenPurpose, token_make, token_read
+from supporters.identity import email_canonical, ip_hash, name_key, name_normalize
+from supporters.models import Supporter
+from supporters.ratelimit import rate_limited
+from supporters.selectors import email_domain_is_blocked
+from supporters.services import supporter_subscribe_confirmed
+from supporters.tokens import TokenPurpose, token_make, token_read
 
 logger = logging.getLogger(__name__)
 
@@ -55,6 +57,15 @@ class PetitionClosed(Exception):
 class SignatureEmail(enum.StrEnum):
     CONFIRM = "confirm"
     ALREADY_SIGNED = "already_signed"
+
+    @property
+    def outbox_kind(self) -> str:
+        """Its kind in the outbox (supporters.emails), registered by
+        petitions.apps."""
+        return f"signature_{self}"
+
+
+SIGNATURE_EMAIL_KINDS = [kind.outbox_kind for kind in SignatureEmail]
 
 
 class ConfirmOutcome(enum.StrEnum):
@@ -234,8 +245,8 @@ def signature_create(
                 )
                 if pending:
                     pending_email_queue(
-                        signature=signature,
-                        kind=str(SignatureEmail.CONFIRM),
+                        kind=SignatureEmail.CONFIRM.outbox_kind,
+                        object_id=signature.pk,
                         base_url=base_url,
                     )
         except IntegrityError:
@@ -274,7 +285,9 @@ def signature_email_queue(
         ).update(emails_sent=F("emails_sent") + 1)
         if not allowed:
             return False
-        pending_email_queue(signature=signature, kind=str(kind), base_url=base_url)
+        pending_email_queue(
+            kind=kind.outbox_kind, object_id=signature.pk, base_url=base_url
+        )
     return True
 
 
@@ -301,7 +314,7 @@ def signature_email_send(*, signature: Signature, kind: str, base_url: str) -> N
     email_send(
         to=signature.email,
         language=language,
-        template=str(kind),
+        template=f"petitions/emails/{kind}",
         context={
             "signature": signature,
             "page": page,
@@ -318,6 +331,15 @@ def signature_email_send(*, signature: Signature, kind: str, base_url: str) -> N
     )
 
 
+def signature_email_deliver(*, kind: SignatureEmail, object_id: int, base_url: str):
+    """The outbox's sender of a signer's email (registered by petitions.apps).
+    A signature erased since the email was queued gets nothing."""
+    signature = Signature.objects.select_related("petition").filter(pk=object_id)
+    signature = signature.first()
+    if signature is not None:
+        signature_email_send(signature=signature, kind=kind, base_url=base_url)
+
+
 def signature_confirm(*, token: str) -> SignatureConfirmResult:
     """Confirm the signature a link was made for.
 
@@ -331,8 +353,6 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     only once the row is stored. A signer who ticked the box to hear of more
     actions joins the supporter list now: the click proves the address.
     """
-    from petitions.services.supporters import supporter_subscribe_from_signature
-
     try:
         pk = token_read(
             purpose=TokenPurpose.SIGNATURE_CONFIRM,
@@ -370,7 +390,17 @@ def signature_confirm(*, token: str) -> SignatureConfirmResult:
     ).update(state=Signature.State.CONFIRMED, confirmed_at=timezone.now())
     if counted:
         petition_count_increment(petition_id=signature.petition_id)
-        supporter_subscribe_from_signature(signature=signature)
+        if signature.consent_to_updates and signature.email_canonical:
+            supporter_subscribe_confirmed(
+                email=signature.email,
+                canonical=signature.email_canonical,
+                name=signature.name,
+                language=signature.language,
+                source=Supporter.Source.PETITION,
+                source_detail=signature.petition.title,
+                consent_text=signature.consent_text,
+                consent_at=signature.consent_at,
+            )
     return SignatureConfirmResult(outcome=ConfirmOutcome.CONFIRMED, signature=signature)
 
 

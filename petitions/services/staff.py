@@ -1,33 +1,29 @@
-"""Writes for campaign staff: bulk invalidation, erasing one person's data,
-anonymising old signatures, and the record of exports.
+"""Writes for campaign staff: bulk invalidation, erasing one person's
+signatures (supporters.people), anonymising old signatures.
 
 Every one of them is written to Wagtail's log (Reports › Site history), with
 counts but never the personal data it touched.
 """
 
 import logging
-from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Count, Q
 from django.utils import timezone
-from wagtail.log_actions import log
-from wagtail.models import ModelLogEntry
 
-from campaigns.services import form_submissions_erase
-from petitions.identity import email_canonical
-from petitions.models import PendingEmail, Petition, Signature, Supporter
+from petitions.models import Petition, Signature
 from petitions.selectors import InvalidationCriteria, signatures_to_invalidate
-from petitions.services.signatures import petition_reconcile
+from petitions.services.signatures import (
+    SIGNATURE_EMAIL_KINDS,
+    petition_reconcile,
+)
+from supporters.audit import staff_action_log
+from supporters.emails import pending_emails_forget
+from supporters.models import Supporter
 
 logger = logging.getLogger(__name__)
-
-# Log entries about many rows at once are logged against their model rather
-# than one object; "0" is an id no row has.
-NO_OBJECT_ID = "0"
 
 
 class InvalidationChanged(Exception):
@@ -36,32 +32,6 @@ class InvalidationChanged(Exception):
     def __init__(self, count: int):
         super().__init__(count)
         self.count = count
-
-
-@dataclass(frozen=True)
-class PersonErased:
-    signatures: int
-    supporters: int
-    form_submissions: int = 0
-
-
-def staff_action_log(
-    *, action: str, user, model, label: str, data: dict, instance=None
-) -> None:
-    """Record a staff action in Wagtail's log: against `instance` when it
-    concerns one object, else against `model` as a whole."""
-    if instance is not None:
-        log(instance=instance, action=action, user=user, data=data)
-        return
-    ModelLogEntry.objects.create(
-        content_type=ContentType.objects.get_for_model(model),
-        object_id=NO_OBJECT_ID,
-        label=label,
-        action=action,
-        user=user,
-        data=data,
-        timestamp=timezone.now(),
-    )
 
 
 def signatures_invalidate(
@@ -83,7 +53,9 @@ def signatures_invalidate(
         by_petition = dict(
             matching.values_list("petition").annotate(n=Count("pk")).order_by()
         )
-        PendingEmail.objects.filter(signature__in=matching).delete()
+        pending_emails_forget(
+            kinds=SIGNATURE_EMAIL_KINDS, object_ids=matching.values("pk")
+        )
         changed = matching.update(state=Signature.State.INVALID)
         if changed != expected:
             raise InvalidationChanged(changed)
@@ -104,38 +76,38 @@ def signatures_invalidate(
     return changed
 
 
-def person_erase(*, email: str, user) -> PersonErased:
-    """Delete everything stored about the person with this address: their
-    signatures on every petition, their supporter list entry, the forms they
-    sent, and the emails to them still waiting to go. Their signatures stop
-    counting; every other signature and count stays."""
-    canonical = email_canonical(email)
+def signatures_count(canonical: str) -> int:
+    return Signature.objects.filter(email_canonical=canonical).count()
+
+
+def signatures_petitions(canonical: str) -> list[str]:
+    return sorted(
+        str(petition)
+        for petition in Petition.objects.filter(
+            pk__in=Signature.objects.filter(email_canonical=canonical).values(
+                "petition_id"
+            )
+        )
+    )
+
+
+def signatures_erase(canonical: str, after: list) -> int:
+    """Delete a person's signatures on every petition and the emails to them
+    still waiting to go (supporters.people). Their signatures stop counting
+    once the erasure is committed; every other signature and count stays."""
     signatures = Signature.objects.filter(email_canonical=canonical)
-    with transaction.atomic():
-        petition_ids = set(signatures.values_list("petition_id", flat=True))
-        signature_count, _detail = signatures.delete()
-        supporter_count, _detail = Supporter.objects.filter(
-            email_canonical=canonical
-        ).delete()
-        form_count = form_submissions_erase(canonical_email=canonical)
-    for petition in Petition.objects.filter(pk__in=petition_ids):
-        petition_reconcile(petition=petition)
-    staff_action_log(
-        action="petitions.erase_person",
-        user=user,
-        model=Signature,
-        label="One person",
-        data={
-            "signatures": signature_count,
-            "supporters": supporter_count,
-            "form_submissions": form_count,
-        },
+    petition_ids = set(signatures.values_list("petition_id", flat=True))
+    pending_emails_forget(
+        kinds=SIGNATURE_EMAIL_KINDS, object_ids=signatures.values("pk")
     )
-    return PersonErased(
-        signatures=signature_count,
-        supporters=supporter_count,
-        form_submissions=form_count,
-    )
+    count, _detail = signatures.delete()
+
+    def reconcile():
+        for petition in Petition.objects.filter(pk__in=petition_ids):
+            petition_reconcile(petition=petition)
+
+    after.append(reconcile)
+    return count
 
 
 def signatures_anonymise_due(*, now: datetime | None = None) -> dict[int, int]:
@@ -189,17 +161,3 @@ def supporters_forget_unconfirmed(*, now: datetime | None = None) -> int:
     )
     deleted, _detail = expired.filter(unsubscribed_at__isnull=True).delete()
     return deleted + reverted
-
-
-def export_record(
-    *, user, model, file_format: str, rows: int, filters: dict[str, str]
-) -> None:
-    """Log who exported what, in which format, how many rows and with which
-    filters (never the rows themselves)."""
-    staff_action_log(
-        action="petitions.export",
-        user=user,
-        model=model,
-        label=str(model._meta.verbose_name_plural),
-        data={"format": file_format, "rows": rows, "filters": filters},
-    )

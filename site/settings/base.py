@@ -41,6 +41,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 INSTALLED_APPS = [
     "home",
     "home.translation",
+    "supporters",
     "campaigns",
     "petitions",
     "wagtail_localize",
@@ -125,14 +126,23 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            # Django's Redis cache, going on without Redis while it is away.
-            "BACKEND": "home.cache.ResilientRedisCache",
+            # django-redis, going on without Redis while it is away: Redis
+            # holds only what can be rebuilt (cached pages and counts, rate
+            # limits, cached sessions), so reads find nothing and writes are
+            # dropped, and /health/ reports the cache as failed.
+            "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("CACHE_KEY_PREFIX", "hazara"),
-            # A Redis that does not answer is given up on quickly.
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
+            "OPTIONS": {
+                "IGNORE_EXCEPTIONS": True,
+                # A Redis that does not answer is given up on quickly.
+                "SOCKET_CONNECT_TIMEOUT": 1,
+                "SOCKET_TIMEOUT": 2,
+            },
         }
     }
+    # Logged (django_redis.cache) so that the outage is seen in the logs too.
+    DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     # Read from Redis, kept in the database too: staff stay signed in while
     # Redis is away.
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -159,7 +169,7 @@ AXES_COOLOFF_TIME = timedelta(
 )
 AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "petitions.http.client_ip"
+AXES_CLIENT_IP_CALLABLE = "supporters.http.client_ip"
 AXES_LOCKOUT_CALLABLE = "home.views.admin_login_locked"
 AXES_ENABLE_ADMIN = False
 

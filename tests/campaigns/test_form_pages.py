@@ -11,7 +11,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from campaigns.models import FormPageSubmission
-from petitions.models import BlockedEmailDomain, Supporter
+from supporters.models import BlockedEmailDomain, Supporter
 
 from .form_pages import po_translate, volunteer_page_add
 

@@ -125,8 +125,8 @@ def add_signature(petition, email, *, language="en", state="confirmed", **fields
     """A stored signature, as if signed (and confirmed) through the site."""
     from django.utils import timezone
 
-    from petitions.identity import email_canonical, name_key
     from petitions.models import Signature
+    from supporters.identity import email_canonical, name_key
 
     name = fields.pop("name", email.split("@")[0].title())
     now = timezone.now()

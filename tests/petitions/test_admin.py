@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from petitions.models import BlockedEmailDomain
+from supporters.models import BlockedEmailDomain
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_translators_edit_text_but_not_the_shared_settings(
 
 def test_staff_can_block_an_email_domain(admin_client):
     response = admin_client.post(
-        "/admin/snippets/petitions/blockedemaildomain/add/",
+        "/admin/snippets/supporters/blockedemaildomain/add/",
         {"domain": " @Throwaway.Example. ", "note": "disposable"},
     )
 

@@ -6,8 +6,8 @@ from django.db.models.query import QuerySet
 from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
-from petitions.exports import cell_safe
-from petitions.models import Supporter
+from supporters.exports import cell_safe
+from supporters.models import Supporter
 
 from .conftest import add_signature, staff_user
 
@@ -72,7 +72,7 @@ def test_xlsx_export_cell_for_a_formula_name_is_neutralised(admin_client, petiti
 )
 def test_user_without_the_export_permission_gets_no_export(client, petition, url):
     add_signature(petition, "ali@example.com")
-    user = staff_user("petitions.view_signature", "petitions.view_supporter")
+    user = staff_user("petitions.view_signature", "supporters.view_supporter")
     client.force_login(user)
 
     listing = client.get("/admin/signatures/")
@@ -91,7 +91,7 @@ def test_export_is_recorded_in_wagtails_log_for_a_staff_member_allowed_to(
 ):
     add_signature(petition, "ali@example.com", language="ur")
     add_signature(petition, "zahra@example.com", language="haz")
-    user = staff_user("petitions.view_signature", "petitions.export_signatures")
+    user = staff_user("petitions.view_signature", "supporters.export_personal_data")
     client.force_login(user)
 
     response = client.get(

@@ -1,7 +1,7 @@
 import pytest
 
 from home.formatting import number_format
-from petitions.identity import email_canonical, name_key
+from supporters.identity import email_canonical, name_key
 
 
 @pytest.mark.parametrize(

@@ -6,8 +6,8 @@ import logging
 
 import pytest
 
-from petitions.http import _warn_proxy_count_unset
 from petitions.models import Signature
+from supporters.http import _warn_proxy_count_unset
 from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import sign_data
@@ -39,7 +39,7 @@ def test_with_the_proxy_count_set_each_signer_keeps_their_address(
     client, petition_pages, settings, caplog
 ):
     settings.PETITIONS_PROXY_COUNT = 1
-    caplog.set_level(logging.WARNING, logger="petitions.http")
+    caplog.set_level(logging.WARNING, logger="supporters.http")
 
     sign_through_proxy(client, petition_pages["en"], "198.51.100.7", "a@example.com")
     sign_through_proxy(client, petition_pages["en"], "198.51.100.8", "b@example.com")
@@ -52,7 +52,7 @@ def test_left_unset_behind_a_proxy_signers_share_its_address_and_the_log_says_so
     client, petition_pages, settings, caplog
 ):
     settings.PETITIONS_PROXY_COUNT = 0
-    caplog.set_level(logging.WARNING, logger="petitions.http")
+    caplog.set_level(logging.WARNING, logger="supporters.http")
 
     sign_through_proxy(client, petition_pages["en"], "198.51.100.7", "a@example.com")
     sign_through_proxy(client, petition_pages["en"], "198.51.100.8", "b@example.com")

@@ -1,7 +1,8 @@
 import pytest
 from django.core import mail
 
-from petitions.models import BlockedEmailDomain, Signature
+from petitions.models import Signature
+from supporters.models import BlockedEmailDomain
 from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import confirm_links, shown_count, sign

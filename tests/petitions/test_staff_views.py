@@ -4,8 +4,8 @@ import pytest
 from bs4 import BeautifulSoup
 from django.utils import timezone
 
-from petitions.models import Supporter
 from petitions.services.signatures import petition_reconcile
+from supporters.models import Supporter
 
 from .conftest import add_signature, staff_user
 

@@ -4,8 +4,9 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from petitions.models import BlockedEmailDomain, Signature, Supporter
-from petitions.services.emails import unsubscribe_url
+from petitions.models import Signature
+from supporters.emails import unsubscribe_url
+from supporters.models import BlockedEmailDomain, Supporter
 from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
 from .conftest import confirm_links, sign

@@ -1,6 +1,6 @@
 """With the mail server down, signatures and sign-ups to the supporter list
 are kept and their confirmation emails go out when it returns: the task tries
-again with a back-off, and `petitions_resend_pending` queues whatever lost its
+again with a back-off, and `emails_resend_pending` queues whatever lost its
 task."""
 
 import logging
@@ -12,8 +12,9 @@ from django.utils import timezone
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from petitions.models import PendingEmail, Signature, Supporter
-from petitions.services.emails import pending_email_retry_delay
+from petitions.models import Signature
+from supporters.emails import pending_email_retry_delay
+from supporters.models import PendingEmail, Supporter
 from tests.conftest import free_port, smtp_server_on, use_smtp
 from tests.petitions.conftest import LINK, sign
 from tests.petitions.test_supporters import SUPPORTER_LINK, join
@@ -85,7 +86,7 @@ def test_a_sign_up_made_while_the_mail_server_is_down_gets_its_email_when_it_ret
     run_worker()
 
     pending = PendingEmail.objects.get()
-    assert pending.supporter.email == "sakina@example.com"
+    assert Supporter.objects.get(pk=pending.object_id).email == "sakina@example.com"
     assert pending.attempts == 1
     assert pending.due_at > timezone.now()
 
@@ -114,7 +115,7 @@ def test_emails_that_failed_with_tasks_run_at_once_are_sent_by_resend_pending(
 
     with smtp_server_on(port) as inbox:
         PendingEmail.objects.update(due_at=timezone.now() - timedelta(hours=1))
-        call_command("petitions_resend_pending", verbosity=0)
+        call_command("emails_resend_pending", verbosity=0)
 
     assert len(inbox.messages) == 1
     assert not PendingEmail.objects.exists()
@@ -142,7 +143,7 @@ def test_sending_gives_up_after_the_last_attempt_without_logging_the_address(
 
     for _attempt in range(2):
         PendingEmail.objects.update(due_at=timezone.now() - timedelta(hours=1))
-        call_command("petitions_resend_pending", verbosity=0)
+        call_command("emails_resend_pending", verbosity=0)
 
     assert not PendingEmail.objects.exists()
     assert Signature.objects.get().state == "pending"
@@ -159,7 +160,7 @@ def test_an_email_being_sent_is_not_queued_again(client, petition_pages, setting
         locked_until=timezone.now() + timedelta(minutes=4),
     )
 
-    call_command("petitions_resend_pending", verbosity=0)
+    call_command("emails_resend_pending", verbosity=0)
 
     assert PendingEmail.objects.get().attempts == 1
 

@@ -8,7 +8,8 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from petitions.models import PendingEmail, Signature, Supporter
+from petitions.models import Signature
+from supporters.models import PendingEmail, Supporter
 from tests.conftest import free_port, smtp_server_on, use_smtp
 from tests.petitions.conftest import (
     shared_petition_pages,  # noqa: F401
@@ -34,7 +35,7 @@ def resend_when_the_server_returns(port):
     """Start the mail server, let the back-off pass and send what waits."""
     with smtp_server_on(port) as inbox:
         PendingEmail.objects.update(due_at=timezone.now() - timedelta(hours=1))
-        call_command("petitions_resend_pending", verbosity=0)
+        call_command("emails_resend_pending", verbosity=0)
     return inbox.messages
 
 
@@ -59,7 +60,8 @@ def test_a_signature_invalidated_while_its_email_waits_gets_no_email(
     )
     assert confirm_from_preview(admin_client, preview).status_code == 302
 
-    assert PendingEmail.objects.get().signature.email == "zainab@example.com"
+    pending = PendingEmail.objects.get()
+    assert Signature.objects.get(pk=pending.object_id).email == "zainab@example.com"
     messages = resend_when_the_server_returns(mail_server_down)
     assert [message["To"] for message in messages] == ["zainab@example.com"]
 

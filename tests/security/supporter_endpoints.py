@@ -8,8 +8,8 @@ from urllib.parse import quote
 from django.test import Client
 from hypothesis import strategies as st
 
-from petitions.forms import SupporterForm
-from petitions.models import Supporter
+from supporters.forms import SupporterForm
+from supporters.models import Supporter
 from tests.petitions.conftest import add_signature, staff_user
 
 from .generated_input import (
@@ -150,8 +150,8 @@ def staff_client(targets: Targets) -> Client:
     if targets.staff_client is None:
         user = staff_user(
             "petitions.view_signature",
-            "petitions.view_supporter",
-            "petitions.export_signatures",
+            "supporters.view_supporter",
+            "supporters.export_personal_data",
             username="exporter",
         )
         for number, name in enumerate(

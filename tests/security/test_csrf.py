@@ -2,7 +2,7 @@
 
 The petition form and the supporter sign-up carry no token (their pages may
 be cached for everyone) and are guarded by the browser's word on where the
-request comes from (petitions.http); the admin's forms use Django's token. A
+request comes from (supporters.http); the admin's forms use Django's token. A
 new public form is covered by adding a ProtectedForm to FORMS.
 
 The one-click unsubscribe POST (RFC 8058) is sent by mail programs from their
@@ -18,7 +18,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from campaigns.models import FormPage, FormPageSubmission
-from petitions.models import BlockedEmailDomain, Signature, Supporter
+from petitions.models import Signature
+from supporters.models import BlockedEmailDomain, Supporter
 from tests.campaigns.form_pages import po_translate, volunteer_page_add
 from tests.petitions.conftest import sign_data
 
@@ -120,7 +121,7 @@ def test_admin_changes_without_the_token_are_refused(editor):
     client.force_login(editor)
 
     response = client.post(
-        "/admin/snippets/petitions/blockedemaildomain/add/",
+        "/admin/snippets/supporters/blockedemaildomain/add/",
         {"domain": "gmail.com", "note": "forged"},
     )
 

@@ -9,7 +9,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 
-from petitions.models import BlockedEmailDomain
+from supporters.models import BlockedEmailDomain
 from tests.conftest import free_port, use_smtp
 from tests.petitions.conftest import confirm_links, sign
 from tests.petitions.test_supporters import SUPPORTER_LINK, UNSUBSCRIBE_LINK, join

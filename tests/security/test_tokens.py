@@ -14,11 +14,12 @@ from dataclasses import dataclass
 import pytest
 from django.core import signing
 
-from petitions.models import Signature, Supporter
-from petitions.services.emails import unsubscribe_url
+from petitions.models import Signature
 from petitions.services.signatures import signature_confirm_token
-from petitions.services.supporters import supporter_confirm_token
-from petitions.tokens import TokenPurpose as Purpose
+from supporters.emails import unsubscribe_url
+from supporters.models import Supporter
+from supporters.services import supporter_confirm_token
+from supporters.tokens import TokenPurpose as Purpose
 from tests.petitions.conftest import sign
 
 pytestmark = pytest.mark.django_db

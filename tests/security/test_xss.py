@@ -8,7 +8,7 @@ from django.core import mail
 from django.utils.html import escape
 from wagtail_localize.strings import StringValue
 
-from petitions.models import BlockedEmailDomain, Supporter
+from supporters.models import BlockedEmailDomain, Supporter
 from tests.campaigns.form_pages import po_translate, volunteer_page_add
 from tests.petitions.conftest import add_signature, confirm_links, sign
 from tests.petitions.test_supporters import SUPPORTER_LINK, join
@@ -224,7 +224,7 @@ def test_admin_listings_escape_what_staff_typed(admin_client, hostile_pages):
     page = hostile_pages["en"]
 
     for path in (
-        "/admin/snippets/petitions/blockedemaildomain/",
+        "/admin/snippets/supporters/blockedemaildomain/",
         f"/admin/pages/{page.get_parent().pk}/",
         f"/admin/pages/{page.pk}/edit/",
         "/admin/pages/search/?q=script",

@@ -1,13 +1,15 @@
-"""The supporter list, and the emails waiting to go out to signers and
-supporters."""
+"""What the site keeps about people whatever feature they used: the
+supporter list, the email domains whose senders are never counted, and the
+outbox of emails waiting to go out.
+
+Supporter and PendingEmail began in the petitions app: their tables keep
+the names they had there (`db_table`), so moving them lost no row."""
 
 from django.db import models
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from home.languages import language_name
-from petitions.models.signatures import Signature
 
 
 class Supporter(models.Model):
@@ -79,6 +81,13 @@ class Supporter(models.Model):
     created_at = models.DateTimeField(default=timezone.now, verbose_name=_("joined at"))
 
     class Meta:
+        db_table = "petitions_supporter"
+        permissions = [
+            (
+                "export_personal_data",
+                _("Can export signatures and the supporter list"),
+            )
+        ]
         verbose_name = _("supporter")
         verbose_name_plural = _("supporter list")
         indexes = [
@@ -96,37 +105,27 @@ class Supporter(models.Model):
 
 
 class PendingEmail(models.Model):
-    """An email to a signer or to a supporter that has not gone out yet.
+    """An email that has not gone out yet: to a signer, a supporter, or staff.
 
     Written in the same transaction as what it is about, and deleted only
     once the SMTP server has taken the message, so neither a mail server that
     is down nor a worker that dies mid-task loses an email:
-    `petitions_resend_pending` queues again whatever is overdue. It goes with
-    the signature or supporter it is for when staff erase that person."""
+    `emails_resend_pending` queues again whatever is overdue. `kind` says
+    which registered sender writes it (supporters.emails) and `object_id`
+    what about; when that is gone (erased, invalidated), nothing is sent."""
 
-    signature = models.ForeignKey(
-        Signature,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="pending_emails",
-        verbose_name=_("signature"),
-    )
-    supporter = models.ForeignKey(
-        Supporter,
-        on_delete=models.CASCADE,
-        null=True,
-        blank=True,
-        related_name="pending_emails",
-        verbose_name=_("supporter"),
-    )
     kind = models.CharField(
-        max_length=20,
+        max_length=40,
         verbose_name=_("kind of email"),
         help_text=_("Which email: the confirmation link or “already signed”."),
     )
+    object_id = models.PositiveBigIntegerField(
+        verbose_name=_("about"),
+        help_text=_("The id of the signature, supporter or submission."),
+    )
     base_url = models.CharField(
         max_length=200,
+        blank=True,
         verbose_name=_("site address"),
         help_text=_("The address the signer used, for the links in the email."),
     )
@@ -149,18 +148,47 @@ class PendingEmail(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("queued at"))
 
     class Meta:
+        db_table = "petitions_pendingemail"
         verbose_name = _("pending email")
         verbose_name_plural = _("pending emails")
-        indexes = [models.Index(fields=["due_at"], name="petitions_pending_due")]
-        constraints = [
-            models.CheckConstraint(
-                condition=Q(signature__isnull=False, supporter__isnull=True)
-                | Q(signature__isnull=True, supporter__isnull=False),
-                name="petitions_pending_email_for_one_person",
-            )
+        indexes = [
+            models.Index(fields=["due_at"], name="petitions_pending_due"),
+            models.Index(fields=["kind", "object_id"], name="supporters_pending_about"),
         ]
 
     def __str__(self):
-        if self.supporter_id is not None:
-            return f"{self.kind} supporter #{self.supporter_id}"
-        return f"{self.kind} #{self.signature_id}"
+        return f"{self.kind} #{self.object_id}"
+
+
+class BlockedEmailDomain(models.Model):
+    """A domain whose addresses may sign but are never counted."""
+
+    domain = models.CharField(
+        max_length=253,
+        unique=True,
+        verbose_name=_("domain"),
+        help_text=_(
+            "e.g. mailinator.com. Its subdomains are blocked too. Signatures "
+            "from it are kept as suspect and get no email; the signer sees the "
+            "usual page."
+        ),
+    )
+    note = models.CharField(
+        max_length=255,
+        blank=True,
+        verbose_name=_("note"),
+        help_text=_("Why it is blocked, for the rest of the team."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("added"))
+
+    class Meta:
+        db_table = "petitions_blockedemaildomain"
+        ordering = ["domain"]
+        verbose_name = _("blocked email domain")
+        verbose_name_plural = _("blocked email domains")
+
+    def __str__(self):
+        return self.domain
+
+    def clean(self):
+        self.domain = self.domain.strip().lstrip("@").rstrip(".").casefold()

@@ -1,5 +1,5 @@
-"""Request facts the signing views need: where a form came from, and who
-sent it.
+"""Request facts the views that take people's data need: where a form came
+from, and who sent it; ids in URLs; answers no cache may keep.
 
 Cross-site request forgery is refused by origin instead of by token, the way
 Go 1.25's CrossOriginProtection and Rails do it: browsers say where a request
@@ -59,6 +59,20 @@ def _warn_proxy_count_unset() -> None:
         "front of the site, set it to how many, or every signer shares the "
         "proxy's address and the rate limits hold them all back as suspect."
     )
+
+
+class IdConverter:
+    """The `<id:...>` of URLs: a database id of at most 18 digits, so that any
+    number in an address fits a 64-bit integer column and a longer one is
+    simply not found. Registered by supporters.apps for every app's URLs."""
+
+    regex = "[0-9]{1,18}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
 
 
 def no_store(response):

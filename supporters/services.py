@@ -22,17 +22,18 @@ from django.utils import timezone, translation
 
 from home.formatting import number_format
 from home.selectors import organisation_speaking
-from petitions.identity import email_canonical, ip_hash, name_normalize
-from petitions.models import Signature, Supporter
-from petitions.ratelimit import rate_limited
-from petitions.selectors import email_domain_is_blocked
-from petitions.services.emails import (
+from supporters.emails import (
     absolute_url,
     email_send,
     pending_email_queue,
+    unsubscribe_sources,
     unsubscribe_url,
 )
-from petitions.tokens import TokenPurpose, token_make, token_read
+from supporters.identity import email_canonical, ip_hash, name_normalize
+from supporters.models import Supporter
+from supporters.ratelimit import rate_limited
+from supporters.selectors import email_domain_is_blocked
+from supporters.tokens import TokenPurpose, token_make, token_read
 
 logger = logging.getLogger(__name__)
 
@@ -68,38 +69,43 @@ def _consent_withdrawn(*, supporter: Supporter, consent_at) -> bool:
     )
 
 
-def supporter_subscribe_from_signature(*, signature: Signature) -> Supporter | None:
-    """Put a confirmed signer who ticked "email me about more actions" on the
-    list, with the wording and time of that consent. Nothing happens if they
-    did not tick it, or unsubscribed after ticking it."""
-    if not signature.consent_to_updates or not signature.email_canonical:
-        return None
+def supporter_subscribe_confirmed(
+    *,
+    email: str,
+    canonical: str,
+    name: str,
+    language: str,
+    source: Supporter.Source,
+    source_detail: str,
+    consent_text: str,
+    consent_at,
+) -> Supporter:
+    """Put someone whose address is already proved (a confirmed petition
+    signer who ticked "email me about more actions") on the list, with the
+    wording and time of that consent. Nothing changes if they unsubscribed
+    after giving it."""
     now = timezone.now()
     fields = {
-        "email": signature.email,
-        "name": signature.name,
-        "language": signature.language,
+        "email": email,
+        "name": name,
+        "language": language,
         "state": Supporter.State.SUBSCRIBED,
-        "source": Supporter.Source.PETITION,
-        "source_detail": signature.petition.title,
-        "consent_text": signature.consent_text,
-        "consent_at": signature.consent_at,
+        "source": source,
+        "source_detail": source_detail,
+        "consent_text": consent_text,
+        "consent_at": consent_at,
         "confirmed_at": now,
         "unsubscribed_at": None,
     }
-    supporter = Supporter.objects.filter(
-        email_canonical=signature.email_canonical
-    ).first()
+    supporter = Supporter.objects.filter(email_canonical=canonical).first()
     if supporter is None:
         try:
             with transaction.atomic():
-                return Supporter.objects.create(
-                    email_canonical=signature.email_canonical, **fields
-                )
+                return Supporter.objects.create(email_canonical=canonical, **fields)
         except IntegrityError:
-            supporter = Supporter.objects.get(email_canonical=signature.email_canonical)
+            supporter = Supporter.objects.get(email_canonical=canonical)
     if supporter.state == Supporter.State.SUBSCRIBED or _consent_withdrawn(
-        supporter=supporter, consent_at=signature.consent_at
+        supporter=supporter, consent_at=consent_at
     ):
         return supporter
     Supporter.objects.filter(pk=supporter.pk).update(**fields)
@@ -185,7 +191,7 @@ def supporter_email_queue(*, supporter: Supporter, base_url: str) -> bool:
         if not allowed:
             return False
         pending_email_queue(
-            supporter=supporter, kind=SUPPORTER_CONFIRM_EMAIL, base_url=base_url
+            kind=SUPPORTER_CONFIRM_EMAIL, object_id=supporter.pk, base_url=base_url
         )
     return True
 
@@ -210,7 +216,7 @@ def supporter_email_send(*, supporter: Supporter, base_url: str) -> None:
     email_send(
         to=supporter.email,
         language=language,
-        template=SUPPORTER_CONFIRM_EMAIL,
+        template=f"supporters/emails/{SUPPORTER_CONFIRM_EMAIL}",
         context={
             "supporter": supporter,
             "confirm_url": absolute_url(base_url=base_url, path=confirm_path),
@@ -222,6 +228,13 @@ def supporter_email_send(*, supporter: Supporter, base_url: str) -> None:
         ),
         organisation=organisation_speaking(language=language),
     )
+
+
+def supporter_email_deliver(*, object_id: int, base_url: str) -> None:
+    """The outbox's sender of SUPPORTER_CONFIRM_EMAIL (supporters.apps)."""
+    supporter = Supporter.objects.filter(pk=object_id).first()
+    if supporter is not None:
+        supporter_email_send(supporter=supporter, base_url=base_url)
 
 
 def supporter_confirm(*, token: str) -> SupporterConfirmResult:
@@ -255,14 +268,11 @@ def supporter_confirm(*, token: str) -> SupporterConfirmResult:
     )
 
 
-UNSUBSCRIBE_SOURCES = {"signature": Signature, "supporter": Supporter}
-
-
 def _address_for_unsubscribe(kind: str, pk: str) -> tuple[str, str, str] | None:
     """(email, canonical email, language) behind an unsubscribe token's value,
     or None when nothing of that person is left."""
     row = (
-        UNSUBSCRIBE_SOURCES[kind]
+        unsubscribe_sources()[kind]
         .objects.filter(pk=pk)
         .values_list("email", "email_canonical", "language")
         .first()
@@ -282,7 +292,7 @@ def supporter_unsubscribe(*, token: str) -> UnsubscribeOutcome:
     except signing.BadSignature:
         return UnsubscribeOutcome.INVALID
     kind, _colon, pk = value.partition(":")
-    if kind not in UNSUBSCRIBE_SOURCES or not pk.isdigit():
+    if kind not in unsubscribe_sources() or not pk.isdigit():
         # Signed with our key and salt but not by unsubscribe_url.
         return UnsubscribeOutcome.INVALID
     address = _address_for_unsubscribe(kind, pk)

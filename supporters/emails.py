@@ -1,8 +1,13 @@
 """Sending one email to one person, in their language, with a one-click
 unsubscribe link in the text and in the headers (RFC 8058); and the outbox
-that keeps every email to a signer or a supporter until it has gone."""
+that keeps every email (to signers, supporters and staff) until it has gone.
+
+Apps register the kinds of email they queue and who sends each
+(`email_kind_register`), and the models whose rows an unsubscribe link may
+name (`unsubscribe_source_register`), from their AppConfig.ready."""
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 from email.utils import formataddr, parseaddr
 
@@ -12,15 +17,39 @@ from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django_tasks import task
 
-from petitions.models import PendingEmail, Signature, Supporter
-from petitions.tokens import TokenPurpose, token_make
+from supporters.models import PendingEmail
+from supporters.tokens import TokenPurpose, token_make
 
 logger = logging.getLogger(__name__)
 
 # How long a worker may take to send one email before another may try; far
 # longer than the SMTP timeout.
 EMAIL_LEASE = timedelta(minutes=5)
+
+# kind -> send(object_id=..., base_url=...): raises when the mail server does
+# not take the message; returns quietly when there is nothing (left) to send.
+EmailSender = Callable[..., object]
+_SENDERS: dict[str, EmailSender] = {}
+_UNSUBSCRIBE_SOURCES: dict[str, type] = {}
+
+
+def email_kind_register(*, kind: str, send: EmailSender) -> None:
+    """Let the outbox send emails of `kind` with `send`."""
+    if _SENDERS.get(kind, send) is not send:
+        raise ValueError(f"Email kind {kind!r} is registered twice")
+    _SENDERS[kind] = send
+
+
+def unsubscribe_source_register(*, name: str, model: type) -> None:
+    """Let unsubscribe links name rows of `model` ("<name>:<id>"); the model
+    has `email`, `email_canonical` and `language` fields."""
+    _UNSUBSCRIBE_SOURCES[name] = model
+
+
+def unsubscribe_sources() -> dict[str, type]:
+    return _UNSUBSCRIBE_SOURCES
 
 
 def absolute_url(*, base_url: str, path: str) -> str:
@@ -45,12 +74,11 @@ def email_send(
     unsubscribe: str,
     organisation: str,
 ) -> None:
-    """Render petitions/emails/<template>{_subject.txt,.txt,.html} in
-    `language` and send them to `to`, from `organisation` (its name, as the
-    sender and in the footer). `unsubscribe` is the address's one-click
-    unsubscribe link: shown in the footer and given to mail programs as
-    List-Unsubscribe with List-Unsubscribe-Post, so they can offer their own
-    unsubscribe button."""
+    """Render <template>{_subject.txt,.txt,.html} in `language` and send them
+    to `to`, from `organisation` (its name, as the sender and in the footer).
+    `unsubscribe` is the address's one-click unsubscribe link: shown in the
+    footer and given to mail programs as List-Unsubscribe with
+    List-Unsubscribe-Post, so they can offer their own unsubscribe button."""
     with translation.override(language):
         context = {
             **context,
@@ -59,14 +87,10 @@ def email_send(
             "unsubscribe_url": unsubscribe,
             "organisation": organisation,
         }
-        subject = " ".join(
-            render_to_string(
-                f"petitions/emails/{template}_subject.txt", context
-            ).split()
-        )
+        subject = " ".join(render_to_string(f"{template}_subject.txt", context).split())
         message = EmailMultiAlternatives(
             subject=subject,
-            body=render_to_string(f"petitions/emails/{template}.txt", context),
+            body=render_to_string(f"{template}.txt", context),
             from_email=(
                 formataddr((organisation, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
                 if organisation
@@ -80,7 +104,7 @@ def email_send(
             },
         )
         message.attach_alternative(
-            render_to_string(f"petitions/emails/{template}.html", context), "text/html"
+            render_to_string(f"{template}.html", context), "text/html"
         )
     message.send()
 
@@ -89,25 +113,21 @@ def email_send(
 
 
 def pending_email_queue(
-    *,
-    kind: str,
-    base_url: str,
-    signature: Signature | None = None,
-    supporter: Supporter | None = None,
+    *, kind: str, object_id: int, base_url: str = ""
 ) -> PendingEmail:
-    """Store an email to a signer or a supporter and queue its sending. Call
-    it in the transaction that makes the email due: with the database task
-    queue, the task is stored with it."""
+    """Store an email of a registered `kind` about `object_id` and queue its
+    sending. Call it in the transaction that makes the email due: with the
+    database task queue, the task is stored with it."""
+    if kind not in _SENDERS:
+        raise ValueError(f"No sender is registered for emails of kind {kind!r}")
     pending = PendingEmail.objects.create(
-        signature=signature, supporter=supporter, kind=kind, base_url=base_url
+        kind=kind, object_id=object_id, base_url=base_url
     )
     _pending_email_enqueue(pending=pending)
     return pending
 
 
 def _pending_email_enqueue(*, pending: PendingEmail) -> None:
-    from petitions.tasks import pending_email_send_task
-
     task = pending_email_send_task
     if pending.due_at > timezone.now():
         if not task.get_backend().supports_defer:
@@ -124,17 +144,14 @@ def pending_email_retry_delay(*, attempts: int) -> timedelta:
     return timedelta(seconds=min(seconds, settings.PETITIONS_EMAIL_RETRY_MAX_SECONDS))
 
 
-def _pending_email_deliver(*, pending: PendingEmail) -> None:
-    # Imported here: both modules queue their emails through this one.
-    from petitions.services.signatures import signature_email_send
-    from petitions.services.supporters import supporter_email_send
-
-    if pending.supporter_id is not None:
-        supporter_email_send(supporter=pending.supporter, base_url=pending.base_url)
-    else:
-        signature_email_send(
-            signature=pending.signature, kind=pending.kind, base_url=pending.base_url
-        )
+def pending_emails_forget(*, kinds: list[str], object_ids) -> int:
+    """Drop the emails of these kinds about these objects still waiting to
+    go (their people were erased or invalidated). `object_ids` may be a
+    query of ids."""
+    count, _detail = PendingEmail.objects.filter(
+        kind__in=kinds, object_id__in=object_ids
+    ).delete()
+    return count
 
 
 def pending_email_send(*, pending_email_id: int) -> bool:
@@ -157,11 +174,9 @@ def pending_email_send(*, pending_email_id: int) -> bool:
         # Sent already, being sent by another worker, not due yet, or erased
         # with the person it was for.
         return False
-    pending = PendingEmail.objects.select_related(
-        "signature__petition", "supporter"
-    ).get(pk=pending_email_id)
+    pending = PendingEmail.objects.get(pk=pending_email_id)
     try:
-        _pending_email_deliver(pending=pending)
+        _SENDERS[pending.kind](object_id=pending.object_id, base_url=pending.base_url)
     except Exception as error:
         _pending_email_failed(pending=pending, error=error)
         return False
@@ -214,3 +229,17 @@ def pending_emails_requeue() -> int:
     if count:
         logger.warning("Queued %s overdue emails again", count)
     return count
+
+
+# Run by the django-tasks worker (`manage.py db_worker`).
+
+
+@task()
+def pending_email_send_task(*, pending_email_id: int) -> bool:
+    return pending_email_send(pending_email_id=pending_email_id)
+
+
+@task()
+def pending_emails_requeue_task() -> int:
+    """Enqueue it every few minutes from cron or a timer (see the README)."""
+    return pending_emails_requeue()

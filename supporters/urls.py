@@ -1,6 +1,6 @@
 from django.urls import path
 
-from petitions import views
+from supporters import views
 
 app_name = "supporters"
 

@@ -1,6 +1,7 @@
-"""What every staff view shares: permissions, the language names, the
-listing's query string, export formats and filters, the menu item and
-template wiring of the tools that are not model listings."""
+"""What every staff view over people's data shares (the supporters app's
+and the feature apps'): permissions, the language names, the listing's
+query string, export formats and filters, the menu item and template wiring
+of the tools that are not model listings."""
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -9,11 +10,10 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.viewsets.base import ViewSet
 
-from petitions.exports import (
-    ExportFormat,
-)
+from supporters.exports import ExportFormat
 
-EXPORT_PERMISSION = "petitions.export_signatures"
+# Exporting signatures, the supporter list or form submissions.
+EXPORT_PERMISSION = "supporters.export_personal_data"
 
 
 def language_names() -> dict[str, str]:
@@ -26,9 +26,6 @@ def listing_query(request) -> str:
     for key in ("p", "export", "_"):
         query.pop(key, None)
     return query.urlencode()
-
-
-# Signatures
 
 
 def export_format_of(request) -> ExportFormat:
@@ -50,9 +47,6 @@ def export_filters_of(request) -> dict[str, str]:
     if request.GET.get("q", "").strip():
         filters["search"] = "yes"
     return filters
-
-
-# The supporter list
 
 
 class StaffView(WagtailAdminTemplateMixin):
@@ -81,6 +75,3 @@ class PermissionMenuViewSet(ViewSet):
                 return request.user.has_perms(permissions)
 
         return PermissionMenuItem
-
-
-# Petition reports

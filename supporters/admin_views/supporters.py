@@ -11,25 +11,17 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.viewsets.model import ModelViewSet
 
 from home.site_address import public_url
-from petitions.admin_views.base import (
+from supporters.admin_views.base import (
     EXPORT_PERMISSION,
     export_filters_of,
     export_format_of,
     language_names,
     listing_query,
 )
-from petitions.exports import (
-    export_response,
-    supporters_export,
-)
-from petitions.models import Supporter
-from petitions.selectors import (
-    supporters_by_language,
-    supporters_search,
-)
-from petitions.services.staff import (
-    export_record,
-)
+from supporters.audit import export_record
+from supporters.exports import export_response, supporters_export
+from supporters.models import Supporter
+from supporters.selectors import people_search, supporters_by_language
 
 
 class SupporterFilterSet(WagtailFilterSet):
@@ -58,12 +50,12 @@ class SupporterFilterSet(WagtailFilterSet):
 
 
 class SupporterIndexView(IndexView):
-    results_template_name = "petitions/admin/supporter_index_results.html"
+    results_template_name = "supporters/admin/supporter_index_results.html"
 
     def search_queryset(self, queryset):
         if not self.is_searching:
             return queryset
-        return supporters_search(queryset, self.search_query)
+        return people_search(queryset, self.search_query)
 
     def get_context_data(self, *args, **kwargs):
         context = super().get_context_data(*args, **kwargs)
@@ -135,7 +127,7 @@ class SupporterViewSet(ModelViewSet):
             request.GET, queryset=Supporter.objects.all(), request=request
         )
         queryset = filterset.qs if filterset.is_valid() else Supporter.objects.none()
-        queryset = supporters_search(queryset, request.GET.get("q", "")).filter(
+        queryset = people_search(queryset, request.GET.get("q", "")).filter(
             state=Supporter.State.SUBSCRIBED
         )
         export_record(

@@ -4,21 +4,14 @@ from django import forms
 from django.contrib import messages
 from django.shortcuts import redirect
 from django.urls import path
-from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.generic import FormView
 
-from petitions.admin_views.base import (
+from supporters.admin_views.base import (
     PermissionMenuViewSet,
     StaffView,
 )
-from petitions.selectors import (
-    person_data,
-)
-from petitions.services.staff import (
-    person_erase,
-)
+from supporters.people import person_data, person_erase, person_records
 
 
 class PersonForm(forms.Form):
@@ -32,23 +25,41 @@ class PersonForm(forms.Form):
 
 
 class PersonEraseConfirmForm(PersonForm):
-    signatures = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
-    supporters = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
-    form_submissions = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    """The address and how many rows of each kind were shown (one hidden
+    field per kind registered in supporters.people)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for records in person_records():
+            self.fields[records.name] = forms.IntegerField(
+                min_value=0, widget=forms.HiddenInput
+            )
 
 
-ERASE_PERMISSIONS = ("petitions.delete_signature", "petitions.delete_supporter")
+def _counts(found) -> dict[str, int]:
+    return {item.name: item.count for item in found}
+
+
+def erase_permissions() -> tuple[str, ...]:
+    """Deleting a person's data takes the right to delete every kind of row
+    kept about them."""
+    return tuple(
+        records.permission for records in person_records() if records.permission
+    )
 
 
 class PersonEraseView(StaffView, FormView):
     """Find what is stored about one address, then delete it. The address is
     sent by POST only, so it never appears in a URL or a server log."""
 
-    permissions = ERASE_PERMISSIONS
     page_title = _("Delete a person's data")
     header_icon = "bin"
-    template_name = "petitions/admin/erase_person.html"
+    template_name = "supporters/admin/erase_person.html"
     form_class = PersonForm
+
+    @property
+    def permissions(self):
+        return erase_permissions()
 
     def post(self, request, *args, **kwargs):
         if "erase" in request.POST:
@@ -60,25 +71,21 @@ class PersonEraseView(StaffView, FormView):
             return self.form_invalid(form)
         found = person_data(email=form.cleaned_data["email"])
         confirm = PersonEraseConfirmForm(
-            initial={
-                "email": form.cleaned_data["email"],
-                "signatures": found.signatures,
-                "supporters": found.supporters,
-                "form_submissions": found.form_submissions,
-            }
+            initial={"email": form.cleaned_data["email"], **_counts(found)}
         )
         return self.render_to_response(
-            self.get_context_data(form=form, found=found, confirm=confirm)
+            self.get_context_data(
+                form=form,
+                found=found,
+                anything_found=any(item.count for item in found),
+                confirm=confirm,
+            )
         )
 
     def _erase(self, confirm):
         data = confirm.cleaned_data
         found = person_data(email=data["email"])
-        if (found.signatures, found.supporters, found.form_submissions) != (
-            data["signatures"],
-            data["supporters"],
-            data["form_submissions"],
-        ):
+        if _counts(found) != {name: data[name] for name in _counts(found)}:
             messages.warning(
                 self.request,
                 _(
@@ -91,27 +98,13 @@ class PersonEraseView(StaffView, FormView):
         erased = person_erase(email=data["email"], user=self.request.user)
         messages.success(
             self.request,
-            format_html(
-                "{} {} {}",
-                ngettext(
-                    "Deleted %(count)d signature.",
-                    "Deleted %(count)d signatures.",
-                    erased.signatures,
+            _("Deleted: %(what)s.")
+            % {
+                "what": "; ".join(
+                    records.describe(erased[records.name])
+                    for records in person_records()
                 )
-                % {"count": erased.signatures},
-                ngettext(
-                    "Deleted %(count)d supporter list entry.",
-                    "Deleted %(count)d supporter list entries.",
-                    erased.supporters,
-                )
-                % {"count": erased.supporters},
-                ngettext(
-                    "Deleted %(count)d form submission.",
-                    "Deleted %(count)d form submissions.",
-                    erased.form_submissions,
-                )
-                % {"count": erased.form_submissions},
-            ),
+            },
         )
         return redirect("erase_person:index")
 
@@ -120,7 +113,10 @@ class PersonEraseViewSet(PermissionMenuViewSet):
     name = "erase_person"
     icon = "bin"
     menu_label = _("Delete a person's data")
-    permissions = ERASE_PERMISSIONS
+
+    @property
+    def permissions(self):
+        return erase_permissions()
 
     def get_urlpatterns(self):
         return [path("", PersonEraseView.as_view(), name="index")]

@@ -14,10 +14,11 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.core.cache.backends.redis import RedisCache
 from django.utils import timezone
-
-from home.cache import UNREACHABLE
+from django_redis import get_redis_connection
+from django_redis.cache import RedisCache
+from redis.exceptions import ConnectionError as RedisConnectionError
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 logger = logging.getLogger(__name__)
 
@@ -29,18 +30,16 @@ def _hits(windows: list[tuple[str, int]]) -> list[int]:
     if isinstance(backend, RedisCache):
         # Every window in one round trip (INCR, then EXPIRE only if the key
         # has no expiry yet): signing is the busiest write of the site.
-        # Django's cache API has no pipelines, so this uses its client.
+        # Django's cache API has no pipelines; django-redis gives its client.
         keys = [(backend.make_and_validate_key(key), period) for key, period in windows]
-        pipeline = backend._cache.get_client(keys[0][0], write=True).pipeline(
-            transaction=False
-        )
+        pipeline = get_redis_connection("default").pipeline(transaction=False)
         for key, period in keys:
             pipeline.incr(key)
             pipeline.expire(key, period, nx=True)
         try:
             return pipeline.execute()[0::2]
-        except UNREACHABLE:
-            # Redis is away (home.cache): nothing is counted until it is back.
+        except (RedisConnectionError, RedisTimeoutError):
+            # Redis is away: nothing is counted until it is back.
             logger.warning("Rate limits not counted: Redis cannot be reached")
             return [0 for _key in keys]
     return [_hit(key, period) for key, period in windows]

@@ -1,0 +1,41 @@
+from django.apps import AppConfig
+from django.contrib.humanize.templatetags.humanize import intcomma
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+
+class SupportersConfig(AppConfig):
+    """What the feature apps share about people. It depends on `home` only;
+    petitions and campaigns register with it what they store about people,
+    the emails they send and who may unsubscribe (see the README)."""
+
+    name = "supporters"
+    verbose_name = _("Supporters")
+
+    def ready(self):
+        from django.urls import register_converter
+
+        from supporters import emails, people, services
+        from supporters.http import IdConverter
+        from supporters.models import Supporter
+
+        register_converter(IdConverter, "id")
+        emails.email_kind_register(
+            kind=services.SUPPORTER_CONFIRM_EMAIL, send=services.supporter_email_deliver
+        )
+        emails.unsubscribe_source_register(name="supporter", model=Supporter)
+        people.person_records_register(
+            people.PersonRecords(
+                name="supporters",
+                count=people.supporters_count,
+                erase=people.supporters_erase,
+                describe=_supporters_described,
+                permission="supporters.delete_supporter",
+            )
+        )
+
+
+def _supporters_described(count: int) -> str:
+    return ngettext(
+        "%(shown)s supporter list entry", "%(shown)s supporter list entries", count
+    ) % {"shown": intcomma(count)}
