@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.urls import LocalePrefixPattern, URLResolver, get_resolver
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
 
@@ -39,6 +40,31 @@ class PreferredLanguageMiddleware(LocaleMiddleware):
             language = preferred_language(request.META.get("HTTP_ACCEPT_LANGUAGE", ""))
         translation.activate(language)
         request.LANGUAGE_CODE = translation.get_language()
+
+    def process_response(self, request, response):
+        answer = super().process_response(request, response)
+        # LocaleMiddleware sends any unprefixed 404 to the same path under the
+        # language prefix, and Wagtail's catch-all page route makes every such
+        # path "valid": a 404 of the admin's API became a redirect to
+        # /en/admin/api/..., itself a 404. Paths routed outside the language
+        # trees (admin, documents, health) keep their own answer.
+        if answer is not response and outside_language_trees(request):
+            return response
+        return answer
+
+
+def outside_language_trees(request) -> bool:
+    """Whether the path belongs to a URL pattern outside i18n_patterns."""
+    resolver = get_resolver(getattr(request, "urlconf", None))
+    path = request.path_info.lstrip("/")
+    return any(
+        pattern.pattern.match(path)
+        for pattern in resolver.url_patterns
+        if not (
+            isinstance(pattern, URLResolver)
+            and isinstance(pattern.pattern, LocalePrefixPattern)
+        )
+    )
 
 
 logger = logging.getLogger(__name__)
