@@ -15,8 +15,9 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from wagtail.models import Page
 from wagtail.snippets.permissions import user_can_edit_snippet_type
+from wagtail.snippets.views.snippets import get_snippet_model_from_url_params
 from wagtail_localize.models import Translation
-from wagtail_localize.views import edit_translation
+from wagtail_localize.views import edit_translation, snippets_api
 
 from home.translation_services import translator_languages
 
@@ -65,3 +66,27 @@ download_pofile = _guarded(edit_translation.download_pofile)
 machine_translate = _guarded(edit_translation.machine_translate)
 preview_translation = _guarded(edit_translation.preview_translation)
 stop_translation = _guarded(edit_translation.stop_translation)
+
+
+def _snippet_readers_only(view):
+    # wagtail-localize's snippet API (behind its snippet choosers) lists any
+    # snippet type to anyone who can open the admin, blocked email domains
+    # included; it answers only those with some right on the type.
+    @wraps(view)
+    def guarded_view(request, app_label: str, model_name: str, **kwargs):
+        model = get_snippet_model_from_url_params(app_label, model_name)
+        if not model.snippet_viewset.permission_policy.user_has_any_permission(
+            request.user, {"add", "change", "delete", "view"}
+        ):
+            raise PermissionDenied
+        return view(request, app_label=app_label, model_name=model_name, **kwargs)
+
+    return guarded_view
+
+
+snippets_api_listing = _snippet_readers_only(
+    snippets_api.SnippetViewSet.as_view({"get": "list"})
+)
+snippets_api_detail = _snippet_readers_only(
+    snippets_api.SnippetViewSet.as_view({"get": "retrieve"})
+)

@@ -55,6 +55,14 @@ def register_translation_urls():
             for route, view in TRANSLATION_GUARDS
         ],
         path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            translation_guards.snippets_api_listing,
+        ),
+        path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
+            translation_guards.snippets_api_detail,
+        ),
+        path(
             "localize/update/<int:translation_source_id>/",
             translation_views.update_translations,
         ),
