@@ -111,9 +111,31 @@ def thanks(request, page_id: int):
     )
 
 
-@require_GET
+def _link_opened(request, *, link: str):
+    """Opening an emailed link acts on nothing: mail scanners open links too.
+    It shows one button that sends the link back by POST, which acts; a POST
+    from another site is refused, as on the public forms."""
+    if request.method == "GET":
+        return no_store(render(request, "petitions/link_action.html", {"link": link}))
+    if request_is_cross_site(request):
+        return no_store(
+            render(
+                request,
+                "petitions/cross_site.html",
+                {"page": None, "form_kind": "link"},
+                status=403,
+            )
+        )
+    return None
+
+
+# The button's POST carries no token or cookie; origin checked instead.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
     """The link in the confirmation email."""
+    if answer := _link_opened(request, link="signature"):
+        return answer
     result = signature_confirm(token=token)
     if result.outcome in (ConfirmOutcome.EXPIRED, ConfirmOutcome.INVALID):
         return no_store(
@@ -214,9 +236,12 @@ def supporter_thanks(request):
     return render(request, "petitions/supporters/thanks.html")
 
 
-@require_GET
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
 def supporter_confirm_view(request, token: str):
     """The link in the sign-up confirmation email."""
+    if answer := _link_opened(request, link="supporter"):
+        return answer
     result = supporter_confirm(token=token)
     if result.outcome in (
         SupporterConfirmOutcome.EXPIRED,
@@ -247,9 +272,11 @@ def supporter_confirm_view(request, token: str):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
-    """The unsubscribe link of every email: one click, no login. Opening it
-    unsubscribes at once, as every email promises; mail programs' own
-    unsubscribe buttons POST to it."""
+    """The unsubscribe link of every email: no login. Opening it shows one
+    button that unsubscribes; mail programs' own unsubscribe buttons POST to
+    it directly."""
+    if answer := _link_opened(request, link="unsubscribe"):
+        return answer
     outcome = supporter_unsubscribe(token=token)
     if outcome == UnsubscribeOutcome.INVALID:
         return no_store(

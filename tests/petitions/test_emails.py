@@ -35,7 +35,7 @@ def test_confirmation_email_is_in_signers_language_with_a_working_link(
     assert link in html
     assert f"/{language}/petitions/confirm/" in link
 
-    response = client.get(link)
+    response = client.post(link)
 
     assert response.status_code == 302
     assert Signature.objects.get().state == "confirmed"

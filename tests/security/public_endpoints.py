@@ -147,7 +147,7 @@ def token_submissions(targets: Targets) -> st.SearchStrategy[Submission]:
 
 def token_send(client: Client, targets: Targets, submission: Submission):
 
-    return client.get(
+    return client.post(
         f"/{submission.language}/petitions/confirm/{quote(submission.data, safe='')}/"
     )
 

@@ -98,6 +98,7 @@ def assert_supporter_is_valid(supporter: Supporter) -> None:
 
 SUPPORTER_LINKS = [
     ("confirm", "GET"),
+    ("confirm", "POST"),
     ("unsubscribe", "GET"),
     # What a mail program's own unsubscribe button sends (RFC 8058).
     ("unsubscribe", "POST"),

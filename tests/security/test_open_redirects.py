@@ -79,7 +79,7 @@ def test_language_redirects_stay_on_the_site(client, home_page):
 def test_petition_views_redirect_only_to_our_own_pages(client, petition_pages):
     page = petition_pages["en"]
     signed = sign(client, page, "en")
-    confirmed = client.get(confirm_links()[0] + "?next=https://evil.example/")
+    confirmed = client.post(confirm_links()[0] + "?next=https://evil.example/")
     reloaded = client.get(f"/en/petitions/{page.pk}/sign/?next=//evil.example/")
 
     for response in (signed, confirmed, reloaded):
