@@ -46,7 +46,7 @@ def test_already_signed_email_goes_through_smtp_in_signers_language(
     client, petition_pages, smtp_server
 ):
     sign(client, petition_pages["haz"], "haz")
-    client.get(
+    client.post(
         LINK.search(smtp_server.messages[0].get_body(("plain",)).get_content()).group(0)
     )
 
