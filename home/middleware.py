@@ -2,6 +2,7 @@ import logging
 
 from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
+from django.shortcuts import render
 from django.urls import LocalePrefixPattern, URLResolver, get_resolver
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header
@@ -95,3 +96,36 @@ class DatabaseUnavailableMiddleware:
             request.path,
         )
         return database_unavailable(request)
+
+
+class PublicBodyLimitMiddleware:
+    """Public forms (everything under a language prefix) take short text
+    fields only: a body with file parts, or longer than
+    PUBLIC_FORM_MAX_BODY_BYTES, is refused with a translated 413 before
+    anything reads it. The admin, outside the language trees, keeps Django's
+    limits for its uploads."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and not outside_language_trees(request):
+            try:
+                length = int(request.META.get("CONTENT_LENGTH") or 0)
+            except ValueError:
+                length = 0
+            if (
+                request.content_type == "multipart/form-data"
+                or length > settings.PUBLIC_FORM_MAX_BODY_BYTES
+            ):
+                return request_too_large(request)
+        return self.get_response(request)
+
+
+def request_too_large(request):
+    response = render(
+        request, "home/request_too_large.html", {"page": None}, status=413
+    )
+    # The body was not read: the connection cannot carry another request.
+    response["Connection"] = "close"
+    return response

@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "home.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PreferredLanguageMiddleware",
+    "home.middleware.PublicBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -203,6 +204,8 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ur", "اردو")]
 WAGTAIL_SITE_NAME = "Hazara Rights"
+# Public forms send short text: a larger body (or any file) is refused with 413.
+PUBLIC_FORM_MAX_BODY_BYTES = int(os.environ.get("PUBLIC_FORM_MAX_BODY_BYTES", "65536"))
 # A broken picture gets a form error instead of a server error.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
