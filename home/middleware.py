@@ -100,9 +100,9 @@ class DatabaseUnavailableMiddleware:
 
 class PublicBodyLimitMiddleware:
     """Public forms (everything under a language prefix) take short text
-    fields only: a body with file parts, or longer than
-    PUBLIC_FORM_MAX_BODY_BYTES, is refused with a translated 413 before
-    anything reads it. The admin, outside the language trees, keeps Django's
+    fields only: a body longer than PUBLIC_FORM_MAX_BODY_BYTES is refused
+    with a translated 413 before anything reads it, and so is a shorter one
+    with file parts. The admin, outside the language trees, keeps Django's
     limits for its uploads."""
 
     def __init__(self, get_response):
@@ -114,10 +114,10 @@ class PublicBodyLimitMiddleware:
                 length = int(request.META.get("CONTENT_LENGTH") or 0)
             except ValueError:
                 length = 0
-            if (
-                request.content_type == "multipart/form-data"
-                or length > settings.PUBLIC_FORM_MAX_BODY_BYTES
-            ):
+            if length > settings.PUBLIC_FORM_MAX_BODY_BYTES:
+                return request_too_large(request)
+            # Small enough to read: refuse it if it carries files.
+            if request.content_type == "multipart/form-data" and request.FILES:
                 return request_too_large(request)
         return self.get_response(request)
 

@@ -22,6 +22,16 @@ def test_a_multipart_body_with_a_file_is_refused(client, petition_pages):
     assert not Signature.objects.exists()
 
 
+def test_a_small_file_part_is_refused_too(client, petition_pages):
+    path = f"/en/petitions/{petition_pages['en'].pk}/sign/"
+    small = SimpleUploadedFile("small.txt", b"hello")
+
+    response = client.post(path, {**sign_data(), "attachment": small})
+
+    assert response.status_code == 413
+    assert not Signature.objects.exists()
+
+
 def test_an_oversized_text_body_is_refused(client, petition_pages, settings):
     path = f"/haz/petitions/{petition_pages['haz'].pk}/sign/"
 
