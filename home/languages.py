@@ -68,7 +68,9 @@ def _language_links_build(
     for code in language_codes():
         if page is None:
             url = (
-                translate_url(request.get_full_path(), code) if request else f"/{code}/"
+                _same_site(translate_url(request.get_full_path(), code), code)
+                if request
+                else f"/{code}/"
             )
             is_translation = True
         else:
@@ -85,3 +87,12 @@ def _language_links_build(
             )
         )
     return links
+
+
+def _same_site(url: str, code: str) -> str:
+    """The URL if it is a path on this site, otherwise the language's home:
+    a request for `//evil.example/en/search/` keeps that host in its path,
+    and a link starting with `//` (or `/\\`) leads a browser to another site."""
+    if url.startswith("/") and not url.startswith(("//", "/\\")):
+        return url
+    return f"/{code}/"

@@ -25,6 +25,7 @@ from home.selectors import (
     pages_localized,
     stream_page_ids,
 )
+from home.translation.services import TranslatorPagePermissionTester
 
 
 def image_field(verbose_name, help_text):
@@ -100,6 +101,9 @@ class SitePage(LinksCheckedMixin, Page):
 
     class Meta:
         abstract = True
+
+    def permissions_for_user(self, user):
+        return TranslatorPagePermissionTester(user, self)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

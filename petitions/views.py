@@ -37,7 +37,7 @@ from petitions.services.signatures import (
     signature_confirm,
     signature_create,
 )
-from supporters.http import client_ip, no_store, request_is_cross_site
+from supporters.http import client_ip, link_opened, no_store, request_is_cross_site
 
 
 def _live_petition_page(page_id: int) -> PetitionPage:
@@ -104,9 +104,13 @@ def thanks(request, page_id: int):
     )
 
 
-@require_GET
+# The button's POST carries no token or cookie; origin checked instead.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
 def confirm(request, token: str):
     """The link in the confirmation email."""
+    if answer := link_opened(request, link="signature"):
+        return answer
     result = signature_confirm(token=token)
     if result.outcome in (ConfirmOutcome.EXPIRED, ConfirmOutcome.INVALID):
         return no_store(

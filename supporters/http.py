@@ -13,6 +13,7 @@ import functools
 import logging
 
 from django.conf import settings
+from django.shortcuts import render
 from django.utils.cache import patch_cache_control
 
 logger = logging.getLogger(__name__)
@@ -80,3 +81,21 @@ def no_store(response):
     link's outcome) so that no cache keeps it."""
     patch_cache_control(response, private=True, no_store=True)
     return response
+
+
+def link_opened(request, *, link: str):
+    """Opening an emailed link acts on nothing: mail scanners open links too.
+    It shows one button that sends the link back by POST, which acts; a POST
+    from another site is refused, as on the public forms."""
+    if request.method == "GET":
+        return no_store(render(request, "petitions/link_action.html", {"link": link}))
+    if request_is_cross_site(request):
+        return no_store(
+            render(
+                request,
+                "petitions/cross_site.html",
+                {"page": None, "form_kind": "link"},
+                status=403,
+            )
+        )
+    return None

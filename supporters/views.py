@@ -12,7 +12,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from home.site_address import public_url
 from supporters.forms import SupporterForm
-from supporters.http import client_ip, no_store, request_is_cross_site
+from supporters.http import (
+    client_ip,
+    link_opened,
+    no_store,
+    request_is_cross_site,
+)
 from supporters.models import Supporter
 from supporters.services import (
     SupporterConfirmOutcome,
@@ -63,9 +68,13 @@ def supporter_thanks(request):
     return render(request, "supporters/thanks.html")
 
 
-@require_GET
+# The button's POST carries no token or cookie; origin checked instead.
+@csrf_exempt
+@require_http_methods(["GET", "POST"])
 def supporter_confirm_view(request, token: str):
     """The link in the sign-up confirmation email."""
+    if answer := link_opened(request, link="supporter"):
+        return answer
     result = supporter_confirm(token=token)
     if result.outcome in (
         SupporterConfirmOutcome.EXPIRED,
@@ -96,9 +105,11 @@ def supporter_confirm_view(request, token: str):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token: str):
-    """The unsubscribe link of every email: one click, no login. Opening it
-    unsubscribes at once, as every email promises; mail programs' own
-    unsubscribe buttons POST to it."""
+    """The unsubscribe link of every email: no login. Opening it shows one
+    button that unsubscribes; mail programs' own unsubscribe buttons POST to
+    it directly."""
+    if answer := link_opened(request, link="unsubscribe"):
+        return answer
     outcome = supporter_unsubscribe(token=token)
     if outcome == UnsubscribeOutcome.INVALID:
         return no_store(

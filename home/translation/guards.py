@@ -83,17 +83,25 @@ def convert_to_alias(request, page_id: int):
     return convert.convert_to_alias(request, page_id=page_id)
 
 
-_snippets_api_detail = snippets_api.SnippetViewSet.as_view({"get": "retrieve"})
+def _snippet_readers_only(view):
+    # wagtail-localize's snippet API (behind its snippet choosers) lists any
+    # snippet type to anyone who can open the admin, blocked email domains
+    # included; it answers only those with some right on the type.
+    @wraps(view)
+    def guarded_view(request, app_label: str, model_name: str, **kwargs):
+        model = get_snippet_model_from_url_params(app_label, model_name)
+        if not model.snippet_viewset.permission_policy.user_has_any_permission(
+            request.user, {"add", "change", "delete", "view"}
+        ):
+            raise PermissionDenied
+        return view(request, app_label=app_label, model_name=model_name, **kwargs)
+
+    return guarded_view
 
 
-def snippets_api_detail(request, app_label: str, model_name: str, pk: str):
-    """One snippet as the translation editor's chooser shows it: only for
-    snippet types the user may work with."""
-    model = get_snippet_model_from_url_params(app_label, model_name)
-    if not model.snippet_viewset.permission_policy.user_has_any_permission(
-        request.user, ["add", "change", "delete", "view"]
-    ):
-        raise PermissionDenied
-    return _snippets_api_detail(
-        request, app_label=app_label, model_name=model_name, pk=pk
-    )
+snippets_api_listing = _snippet_readers_only(
+    snippets_api.SnippetViewSet.as_view({"get": "list"})
+)
+snippets_api_detail = _snippet_readers_only(
+    snippets_api.SnippetViewSet.as_view({"get": "retrieve"})
+)

@@ -4,7 +4,7 @@ database and a repaired site end up with the same groups and rights."""
 
 from django.apps import apps as global_apps
 from django.conf import settings
-from wagtail.models import DraftStateMixin, TranslatableMixin
+from wagtail.models import DraftStateMixin, PagePermissionTester, TranslatableMixin
 from wagtail.snippets.models import get_snippet_models
 
 # Group name -> the languages its members translate. Wagtail limits page rights
@@ -32,6 +32,43 @@ def translator_languages(*, user) -> set[str] | None:
     if not names or not names <= TRANSLATOR_GROUPS.keys():
         return None
     return {code for name in names for code in TRANSLATOR_GROUPS[name]}
+
+
+def _is_translator(user) -> bool:
+    # Asked for every page of an admin listing: once per request's user.
+    if not hasattr(user, "_is_translator"):
+        user._is_translator = (
+            user.is_authenticated and translator_languages(user=user) is not None
+        )
+    return user._is_translator
+
+
+class TranslatorPagePermissionTester(PagePermissionTester):
+    """Wagtail's page rights, less what takes a page down or rearranges the
+    tree for translators: "publish" on a language's tree would let them
+    unpublish any page, delete its leaves, reorder it and put pages behind a
+    password, and "change" opens the move and copy forms. Translators edit and
+    publish translations only; everyone else keeps Wagtail's rules. Pages
+    return it from SitePage.permissions_for_user, which Wagtail's page views,
+    buttons and bulk actions all ask."""
+
+    def _allowed(self, allowed: bool) -> bool:
+        return allowed and not _is_translator(self.user)
+
+    def can_delete(self, ignore_bulk=False):
+        return self._allowed(super().can_delete(ignore_bulk=ignore_bulk))
+
+    def can_unpublish(self):
+        return self._allowed(super().can_unpublish())
+
+    def can_copy(self):
+        return self._allowed(super().can_copy())
+
+    def can_reorder_children(self):
+        return self._allowed(super().can_reorder_children())
+
+    def can_set_view_restrictions(self):
+        return self._allowed(super().can_set_view_restrictions())
 
 
 def _permission(apps, *, app_label: str, model: str, codename: str, name: str):

@@ -67,6 +67,10 @@ def register_translation_urls():
             guards.convert_to_alias,
         ),
         path(
+            "localize/api/snippets/<slug:app_label>/<slug:model_name>/",
+            guards.snippets_api_listing,
+        ),
+        path(
             "localize/api/snippets/<slug:app_label>/<slug:model_name>/<str:pk>/",
             guards.snippets_api_detail,
         ),

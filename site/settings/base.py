@@ -82,6 +82,7 @@ MIDDLEWARE = [
     "home.csp.SiteCSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PreferredLanguageMiddleware",
+    "home.middleware.PublicBodyLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -154,20 +155,26 @@ else:
         }
     }
 
-# Admin sign-in: after ADMIN_LOGIN_FAILURE_LIMIT failed attempts from one
-# address, or for one user name, signing in is refused (even with the right
-# password) for ADMIN_LOGIN_LOCKOUT_MINUTES. Counted in the cache (Redis in
-# production, shared by every app process) by django-axes.
+# Admin sign-in: after ADMIN_LOGIN_FAILURE_LIMIT failed attempts for one user
+# name from one address, or ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT from one address
+# for any names, signing in from that address is refused (even with the right
+# password) for ADMIN_LOGIN_LOCKOUT_MINUTES. A user name alone is never locked:
+# anyone could lock an editor out by sending wrong passwords for their name.
+# Counted in the cache (Redis in production, shared by every app process) by
+# django-axes.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-AXES_HANDLER = "axes.handlers.cache.AxesCacheHandler"
+AXES_HANDLER = "home.admin_sign_in.AdminSignInHandler"
 AXES_FAILURE_LIMIT = int(os.environ.get("ADMIN_LOGIN_FAILURE_LIMIT", "5"))
+ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT = int(
+    os.environ.get("ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT", "20")
+)
 AXES_COOLOFF_TIME = timedelta(
     minutes=int(os.environ.get("ADMIN_LOGIN_LOCKOUT_MINUTES", "15"))
 )
-AXES_LOCKOUT_PARAMETERS = ["ip_address", "username"]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "supporters.http.client_ip"
 AXES_LOCKOUT_CALLABLE = "home.views.admin_login_locked"
@@ -219,6 +226,10 @@ WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("en", "English"), ("ur", "اردو")]
 WAGTAIL_SITE_NAME = "Hazara Rights"
+# Public forms send short text: a larger body (or any file) is refused with 413.
+PUBLIC_FORM_MAX_BODY_BYTES = int(os.environ.get("PUBLIC_FORM_MAX_BODY_BYTES", "65536"))
+# A broken picture gets a form error instead of a server error.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "home.image_forms.ImageForm"
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "txt", "zip"]
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}

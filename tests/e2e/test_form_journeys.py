@@ -90,6 +90,11 @@ def test_visitor_volunteers_from_the_home_page_and_both_emails_arrive(
     response = page_load(page, link.group(0))
     assert response.status == 200
     assert_in_language(page, language)
+    follow(page, page.locator("main form button[type=submit]"))
+    assert page.url == link.group(0)
+    assert_in_language(page, language)
+    assert page.locator("main h1").count() == 1
+    assert page.locator("main form").count() == 0
     assert page.context.cookies() == []
 
 

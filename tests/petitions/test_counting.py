@@ -70,7 +70,7 @@ def test_count_survives_a_cache_flush_and_reconciliation_makes_it_exact(
     add_confirmed(petition, 3)
     petition_reconcile(petition=petition)
     sign(client, page, "en")
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
 
     cache_clear()
     assert shown_count(client, page.url) == "4"
@@ -100,7 +100,7 @@ def test_confirming_does_not_update_the_petition_row(client, petition_pages, pet
     sign(client, petition_pages["en"], "en")
     before = petition.__class__.objects.values().get(pk=petition.pk)
 
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
 
     assert petition.__class__.objects.values().get(pk=petition.pk) == before
 

@@ -36,7 +36,7 @@ def test_confirmation_email_is_in_signers_language_with_a_working_link(
     assert link in html
     assert f"/{language}/petitions/confirm/" in link
 
-    response = client.get(link)
+    response = client.post(link)
 
     assert response.status_code == 302
     assert Signature.objects.get().state == "confirmed"
@@ -47,7 +47,7 @@ def test_already_signed_email_goes_through_smtp_in_signers_language(
     client, petition_pages, smtp_server
 ):
     sign(client, petition_pages["haz"], "haz")
-    client.get(
+    client.post(
         LINK.search(smtp_server.messages[0].get_body(("plain",)).get_content()).group(0)
     )
 

@@ -43,9 +43,9 @@ def test_deleting_or_unpublishing_a_translation_loses_no_signature(
     client, petition_pages
 ):
     sign(client, petition_pages["ur"], "ur")
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
     sign(client, petition_pages["haz"], "haz", email="b@example.com", ip="192.0.2.1")
-    client.get(confirm_links()[1])
+    client.post(confirm_links()[1])
 
     petition_pages["ur"].delete()
     petition_pages["haz"].unpublish()

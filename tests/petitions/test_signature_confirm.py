@@ -17,8 +17,8 @@ def test_confirmation_link_clicked_twice_counts_once(client, petition_pages):
     sign(client, page, "ur")
     link = confirm_links()[0]
 
-    first = client.get(link)
-    second = client.get(link)
+    first = client.post(link)
+    second = client.post(link)
 
     assert first.status_code == second.status_code == 302
     assert first["Location"] == f"/ur/petitions/{page.pk}/confirmed/"
@@ -38,7 +38,7 @@ def test_expired_link_gets_a_clear_page_and_counts_nothing(
     )
     monkeypatch.setattr("time.time", lambda: later.timestamp())
 
-    response = client.get(link)
+    response = client.post(link)
 
     assert response.status_code == 400
     assert "This link has expired" in response.content.decode()
@@ -49,7 +49,7 @@ def test_expired_link_page_is_in_the_links_language(client, petition_pages, sett
     settings.PETITIONS_CONFIRM_LINK_MAX_AGE = -1
     sign(client, petition_pages["haz"], "haz")
 
-    response = client.get(confirm_links()[0])
+    response = client.post(confirm_links()[0])
 
     assert confirm_links()[0].split("/")[3] == "haz"
     assert "ای لینک کهنه شده" in response.content.decode()
@@ -70,7 +70,7 @@ def test_tampered_link_gets_a_clear_page_and_counts_nothing(
     link = confirm_links()[0]
     token = link.rstrip("/").rsplit("/", 1)[1]
 
-    response = client.get(link.replace(token, tamper(token)))
+    response = client.post(link.replace(token, tamper(token)))
 
     assert response.status_code == 400
     assert "This link does not work" in response.content.decode()
@@ -83,7 +83,7 @@ def test_link_for_a_closed_petition_confirms_nothing(client, petition_pages):
     english.closed = True
     english.save_revision().publish()
 
-    response = client.get(confirm_links()[0])
+    response = client.post(confirm_links()[0])
 
     assert response.status_code == 200
     assert "یہ درخواست بند ہو چکی ہے" in response.content.decode()
@@ -97,7 +97,7 @@ def test_link_after_the_deadline_confirms_nothing(client, petition_pages):
     english.deadline = timezone.now() - timedelta(minutes=1)
     english.save_revision().publish()
 
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
 
     assert Signature.objects.get().state == "pending"
 
@@ -105,7 +105,7 @@ def test_link_after_the_deadline_confirms_nothing(client, petition_pages):
 def test_closed_petition_shows_final_count_and_no_form(client, petition_pages):
     english = petition_pages["en"]
     sign(client, english, "en")
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
     english.closed = True
     english.save_revision().publish()
 

@@ -22,7 +22,7 @@ def test_signing_in_urdu_and_confirming_shows_new_total_in_every_language(
     # Pending: not counted yet.
     assert shown_count(client, petition_pages["en"].url) == "0"
 
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
 
     assert shown_count(client, petition_pages["en"].url) == "1"
     assert shown_count(client, petition_pages["ur"].url) == "1"
@@ -71,7 +71,7 @@ def test_repeat_after_confirming_gets_already_signed_email_and_count_stays(
     client, petition_pages
 ):
     sign(client, petition_pages["en"], "en")
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
 
     response = sign(client, petition_pages["haz"], "haz", email="Ali@example.com")
 
@@ -190,7 +190,7 @@ def test_over_the_rate_limit_looks_normal_and_counts_nothing(
     assert states == ["pending", "pending", "suspect"]
     assert len(mail.outbox) == 2
     for link in confirm_links():
-        client.get(link)
+        client.post(link)
     assert shown_count(client, page.url) == "2"
     # Another address is not limited.
     sign(client, page, "en", ip="192.0.2.44", name="Other", email="o@example.com")

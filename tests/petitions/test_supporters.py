@@ -34,7 +34,7 @@ def test_signer_who_ticked_the_box_joins_the_list_on_confirming_without_more_ema
     sign(client, petition_pages["haz"], "haz", notify="on")
     assert not Supporter.objects.exists()
 
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
 
     supporter = Supporter.objects.get()
     assert supporter.state == "subscribed"
@@ -48,7 +48,7 @@ def test_signer_who_ticked_the_box_joins_the_list_on_confirming_without_more_ema
 
 def test_signer_who_did_not_tick_the_box_is_not_on_the_list(client, petition_pages):
     sign(client, petition_pages["en"], "en")
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
 
     assert not Supporter.objects.exists()
 
@@ -77,7 +77,7 @@ def test_sign_up_in_hazaragi_is_confirmed_by_the_emailed_link(client, smtp_serve
     link = SUPPORTER_LINK.search(text).group(0)
     assert "/haz/supporters/confirm/" in link
 
-    page = client.get(link)
+    page = client.post(link)
 
     assert page.status_code == 200
     assert 'lang="haz"' in page.content.decode()
@@ -158,10 +158,10 @@ def test_every_email_carries_a_one_click_unsubscribe_link_and_headers(
 
 def test_unsubscribe_works_once_and_twice(client, petition_pages):
     sign(client, petition_pages["ur"], "ur", notify="on")
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
     link = UNSUBSCRIBE_LINK.search(mail.outbox[0].body).group(0)
 
-    first = client.get(link)
+    first = client.post(link)
 
     assert first.status_code == 200
     assert 'lang="ur"' in first.content.decode()
@@ -169,7 +169,7 @@ def test_unsubscribe_works_once_and_twice(client, petition_pages):
     assert supporter.state == "unsubscribed"
     unsubscribed_at = supporter.unsubscribed_at
 
-    second = client.get(link)
+    second = client.post(link)
 
     assert second.status_code == 200
     supporter.refresh_from_db()
@@ -191,7 +191,7 @@ def test_unsubscribe_with_a_bad_token_gives_a_clear_page(client):
     )
 
     for bad in (good[:-5] + "xxxx/", "/haz/supporters/unsubscribe/nonsense/"):
-        response = client.get(bad)
+        response = client.post(bad)
 
         assert response.status_code == 400
         html = response.content.decode()
@@ -234,8 +234,10 @@ def test_a_confirmation_link_cannot_unsubscribe_and_an_unsubscribe_link_cannot_c
         .rsplit("/", 1)[1]
     )
 
-    assert client.get(f"/en/supporters/unsubscribe/{confirm_token}/").status_code == 400
-    assert client.get(f"/en/petitions/confirm/{unsubscribe_token}/").status_code == 400
+    assert (
+        client.post(f"/en/supporters/unsubscribe/{confirm_token}/").status_code == 400
+    )
+    assert client.post(f"/en/petitions/confirm/{unsubscribe_token}/").status_code == 400
     assert Signature.objects.get().state == "pending"
 
 
@@ -243,9 +245,9 @@ def test_unsubscribing_before_confirming_keeps_the_signer_off_the_list(
     client, petition_pages
 ):
     sign(client, petition_pages["en"], "en", notify="on")
-    client.get(UNSUBSCRIBE_LINK.search(mail.outbox[0].body).group(0))
+    client.post(UNSUBSCRIBE_LINK.search(mail.outbox[0].body).group(0))
 
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
 
     assert Signature.objects.get().state == "confirmed"
     assert Supporter.objects.get().state == "unsubscribed"
@@ -255,12 +257,12 @@ def test_ticking_the_box_again_after_unsubscribing_subscribes_again(
     client, petition_pages
 ):
     join(client)
-    client.get(SUPPORTER_LINK.search(mail.outbox[0].body).group(0))
-    client.get(UNSUBSCRIBE_LINK.search(mail.outbox[0].body).group(0))
+    client.post(SUPPORTER_LINK.search(mail.outbox[0].body).group(0))
+    client.post(UNSUBSCRIBE_LINK.search(mail.outbox[0].body).group(0))
     assert Supporter.objects.get().state == "unsubscribed"
 
     sign(client, petition_pages["en"], "en", email="Zahra@example.com", notify="on")
-    client.get(confirm_links(mail.outbox[1:])[0])
+    client.post(confirm_links(mail.outbox[1:])[0])
 
     supporter = Supporter.objects.get()
     assert supporter.state == "subscribed"
@@ -269,9 +271,9 @@ def test_ticking_the_box_again_after_unsubscribing_subscribes_again(
 
 def test_sign_up_link_clicked_after_unsubscribing_adds_nothing(client):
     join(client)
-    client.get(UNSUBSCRIBE_LINK.search(mail.outbox[0].body).group(0))
+    client.post(UNSUBSCRIBE_LINK.search(mail.outbox[0].body).group(0))
 
-    response = client.get(SUPPORTER_LINK.search(mail.outbox[0].body).group(0))
+    response = client.post(SUPPORTER_LINK.search(mail.outbox[0].body).group(0))
 
     assert response.status_code == 200
     assert Supporter.objects.get().state == "unsubscribed"
@@ -281,7 +283,7 @@ def test_altered_sign_up_link_confirms_nothing(client):
     join(client)
     link = SUPPORTER_LINK.search(mail.outbox[0].body).group(0)
 
-    response = client.get(link[:-4] + "xyz/")
+    response = client.post(link[:-4] + "xyz/")
 
     assert response.status_code == 400
     assert Supporter.objects.get().state == "pending"

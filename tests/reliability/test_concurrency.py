@@ -78,7 +78,7 @@ def signing(page, language, number, **overrides):
 
 
 def clicking(link):
-    return lambda: Client().get(link)
+    return lambda: Client().post(link)
 
 
 def test_two_hundred_simultaneous_submissions_of_one_email_store_one_signature(

@@ -73,11 +73,11 @@ def test_a_confirmation_link_opened_while_the_database_is_down_works_later(
     link = confirm_links()[0]
 
     with database_unreachable():
-        response = client.get(link)
+        response = client.post(link)
 
     assert_try_again_page(response, "haz")
     assert Signature.objects.get().state == "pending"
-    assert client.get(link).status_code == 302
+    assert client.post(link).status_code == 302
     assert Signature.objects.get().state == "confirmed"
 
 

@@ -69,7 +69,7 @@ def test_signatures_made_while_the_mail_server_is_down_get_their_email_when_it_r
     assert len(inbox.messages) == 1
     assert inbox.messages[0]["To"] == "zainab@example.com"
     assert not PendingEmail.objects.exists()
-    assert client.get(link_in(inbox.messages[0])).status_code == 302
+    assert client.post(link_in(inbox.messages[0])).status_code == 302
     assert Signature.objects.get().state == "confirmed"
 
 
@@ -100,7 +100,7 @@ def test_a_sign_up_made_while_the_mail_server_is_down_gets_its_email_when_it_ret
     assert message["Content-Language"] == "ur"
     assert not PendingEmail.objects.exists()
     link = SUPPORTER_LINK.search(message.get_body(("plain",)).get_content()).group(0)
-    assert client.get(link).status_code == 200
+    assert client.post(link).status_code == 200
     assert Supporter.objects.get().state == "subscribed"
 
 

@@ -51,7 +51,7 @@ def test_signing_and_confirming_work_and_count_without_redis(
     response = sign(client, petition_pages["ur"], language="ur")
     assert response.status_code == 302
     [link] = confirm_links()
-    assert client.get(link).status_code == 302
+    assert client.post(link).status_code == 302
 
     assert Signature.objects.get().state == Signature.State.CONFIRMED
     assert shown_count(client, petition_pages["haz"].url) == "۱"

@@ -142,7 +142,7 @@ def test_a_worker_killed_while_sending_loses_no_email(client, petition_pages, se
     assert message["To"] == "killed.worker@example.com"
     assert not PendingEmail.objects.exists()
     link = LINK.search(message.get_body(("plain",)).get_content()).group(0)
-    assert client.get(link).status_code == 302
+    assert client.post(link).status_code == 302
     assert Signature.objects.get().state == "confirmed"
 
 

@@ -5,9 +5,10 @@ be cached for everyone) and are guarded by the browser's word on where the
 request comes from (supporters.http); the admin's forms use Django's token. A
 new public form is covered by adding a ProtectedForm to FORMS.
 
-The one-click unsubscribe POST (RFC 8058) is sent by mail programs from their
-own servers, with no origin to check: its signed token is what authorises it,
-and a forged one does nothing (test_tokens.py).
+The buttons behind emailed links (confirmations, unsubscribing) are guarded the
+same way. The one-click unsubscribe POST (RFC 8058) is sent by mail programs
+from their own servers, with no origin at all, so it passes: its signed token is
+what authorises it, and a forged one does nothing (test_tokens.py).
 """
 
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from petitions.models import Signature
 from supporters.models import BlockedEmailDomain, Supporter
 from tests.campaigns.form_pages import po_translate, volunteer_page_add
 from tests.petitions.conftest import sign_data
+from tests.petitions.test_email_links import LINKS
 
 pytestmark = pytest.mark.django_db
 
@@ -74,6 +76,16 @@ FORMS = [
         lambda pages: "/ur/supporters/join/",
         lambda: {"name": "Zahra", "email": "zahra@example.com", "consent": "on"},
         lambda: Supporter.objects.count(),
+    ),
+    # The one button on the page an emailed link opens.
+    *(
+        ProtectedForm(
+            f"{kind} link's button",
+            lambda pages, make_link=make_link: make_link(pages),
+            dict,
+            acted,
+        )
+        for kind, (make_link, acted, _label) in LINKS.items()
     ),
 ]
 

@@ -28,7 +28,7 @@ def test_no_page_json_or_log_line_shows_a_signers_address(
     private = []
     for language, page in petition_pages.items():
         private.append(sign(client, page, language, email=ADDRESS))
-    client.get(confirm_links()[0])
+    client.post(confirm_links()[0])
     for language, page in petition_pages.items():
         private.append(sign(client, page, language, email=ADDRESS.upper()))
     sign(client, petition_pages["ur"], "ur", email=BLOCKED, name="Held Back")
@@ -80,7 +80,7 @@ def test_no_supporter_page_or_log_line_shows_a_supporters_address(
     pages = [join(client, language, email=ADDRESS) for language in ("en", "ur")]
     pages.append(join(client, "haz", email=ADDRESS, consent=None))
     message = mail.outbox[0]
-    pages.append(client.get(SUPPORTER_LINK.search(message.body).group(0)))
+    pages.append(client.post(SUPPORTER_LINK.search(message.body).group(0)))
     pages.append(client.get(UNSUBSCRIBE_LINK.search(message.body).group(0)))
     pages.append(client.post(UNSUBSCRIBE_LINK.search(message.body).group(0)))
     pages.append(client.get("/ur/supporters/join/thanks/"))

@@ -76,10 +76,36 @@ def test_language_redirects_stay_on_the_site(client, home_page):
                 assert stays_here(response["Location"]), (path, response["Location"])
 
 
+@pytest.mark.parametrize(
+    "path",
+    [
+        "//evil.example/en/search/",
+        "///evil.example/en/search/",
+        "//evil.example/ur/search/?q=hazara",
+        "/\\evil.example/en/search/",
+        "//evil.example/en/",
+    ],
+)
+def test_language_switcher_links_stay_on_the_site(client, home_page, path):
+    # The full URL, so that the test client keeps the path's leading slashes.
+    response = client.get(f"http://testserver{path}")
+    soup = BeautifulSoup(response.content, "html.parser")
+    links = [
+        link["href"]
+        for link in soup.select(
+            ".language-switcher a[href], link[rel=alternate][hreflang]"
+        )
+    ]
+
+    assert response.status_code == 404
+    assert len(links) >= 2
+    assert all(stays_here(link) for link in links), links
+
+
 def test_petition_views_redirect_only_to_our_own_pages(client, petition_pages):
     page = petition_pages["en"]
     signed = sign(client, page, "en")
-    confirmed = client.get(confirm_links()[0] + "?next=https://evil.example/")
+    confirmed = client.post(confirm_links()[0] + "?next=https://evil.example/")
     reloaded = client.get(f"/en/petitions/{page.pk}/sign/?next=//evil.example/")
 
     for response in (signed, confirmed, reloaded):

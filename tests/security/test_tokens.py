@@ -103,10 +103,10 @@ def test_a_token_works_for_its_own_signature_only(client, signatures, purpose):
     kind, colon, _pk = value.rpartition(":")
     forged = f"{kind}{colon}{purpose.carries(second)}:{timestamp}:{mac}"
 
-    client.get(purpose.path(forged))
+    client.post(purpose.path(forged))
     assert not purpose.acted(fresh(second))
 
-    client.get(purpose.path(token))
+    client.post(purpose.path(token))
     assert purpose.acted(fresh(first))
     assert not purpose.acted(fresh(second))
 
@@ -127,7 +127,7 @@ def test_tokens_signed_for_another_purpose_or_key_do_nothing(
     ]
 
     for token in foreign:
-        response = client.get(purpose.path(token))
+        response = client.post(purpose.path(token))
         assert response.status_code in (400, 404), token
         assert not purpose.acted(fresh(signature)), token
 

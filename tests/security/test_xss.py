@@ -74,7 +74,7 @@ def test_signer_fields_are_escaped_in_the_email_and_the_pages_after(
         message = mail.outbox[0]
         assert_no_live_markup(message.alternatives[0][0])
         assert "\n" not in message.subject
-        confirmed = client.get(client.get(confirm_links()[0])["Location"])
+        confirmed = client.get(client.post(confirm_links()[0])["Location"])
         assert_no_live_markup(confirmed.content.decode())
 
 
@@ -114,7 +114,7 @@ def test_supporter_names_are_escaped_in_their_email_and_the_admin(
         assert "\n" not in message.subject
         assert_no_live_markup(message.alternatives[0][0])
         link = SUPPORTER_LINK.search(message.body).group(0)
-        assert_no_live_markup(client.get(link).content.decode())
+        assert_no_live_markup(client.post(link).content.decode())
     assert Supporter.objects.filter(state="subscribed").exists()
 
     for path in ("/admin/supporters/", "/admin/supporters/?q=script"):
