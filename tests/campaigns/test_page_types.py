@@ -104,7 +104,7 @@ QUERY_BOUNDS = {
     "home": 25,
     "appeal": 19,
     "campaign": 20,
-    "goal": 19,
+    "goal": 21,
     "programs": 19,
     "program": 20,
     "report": 20,
