@@ -91,5 +91,5 @@ def time_zone_display(*, language: str, at: datetime | None = None) -> str:
     with translation.override(language):
         return _("%(place)s time, UTC%(offset)s") % {
             "place": place,
-            "offset": f"{offset[:3]}:{offset[3:]}",
+            "offset": _written(f"{offset[:3]}:{offset[3:]}", language=language),
         }

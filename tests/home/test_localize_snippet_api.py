@@ -9,7 +9,7 @@ from tests.home.translation_steps import make_user
 
 pytestmark = pytest.mark.django_db
 
-BLOCKED = "/admin/localize/api/snippets/petitions/blockedemaildomain/"
+BLOCKED = "/admin/localize/api/snippets/supporters/blockedemaildomain/"
 
 
 @pytest.fixture

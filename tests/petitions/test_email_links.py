@@ -64,7 +64,7 @@ def test_opening_a_link_acts_on_nothing_until_its_button_is_pressed(
     assert page.status_code == 200
     assert "no-store" in page["Cache-Control"]
     html = page.content.decode()
-    assert '<html lang="ur" dir="rtl">' in html
+    assert '<html lang="ur" dir="rtl"' in html
     [form] = BeautifulSoup(html, "html.parser").select("main form")
     assert form["method"] == "post"
     assert not form.get("action")
