@@ -162,14 +162,27 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
     )
 
     def build_postgres(folder: Path) -> None:
-        # Built under another name and renamed when done, so that a template
-        # of this name is always complete.
-        building = f"{name}_building"
-        admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
-        admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{building}"')
-        _build(env, urlunsplit(parts._replace(path=f"/{building}")), folder / "media")
-        admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+        # Built under a name of this process's own and renamed when done, so
+        # that a template of this name is always complete, and never by two
+        # processes at once (an advisory lock on the server).
+        building = f"{name}_building_{os.getpid()}"
+        admin.execute("SELECT pg_advisory_lock(hashtext(%s))", (template,))
+        try:
+            admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+            admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{building}"')
+            try:
+                _build(
+                    env,
+                    urlunsplit(parts._replace(path=f"/{building}")),
+                    folder / "media",
+                )
+            except RuntimeError:
+                admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
+                raise
+            admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
+        finally:
+            admin.execute("SELECT pg_advisory_unlock(hashtext(%s))", (template,))
         # Templates of other keys (older code) go.
         stale = admin.execute(
             "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
