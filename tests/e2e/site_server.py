@@ -154,8 +154,11 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
         return
     import psycopg
 
-    name = parts.path.lstrip("/") + "_e2e"
-    template = f"{name}_{key}"
+    base = parts.path.lstrip("/") + "_e2e"
+    template = f"{base}_{key}"
+    # The served copy is this process's own: test processes side by side
+    # never drop each other's.
+    name = f"{base}_run_{os.getpid()}"
     admin = psycopg.connect(
         urlunsplit(parts._replace(scheme="postgresql", path="/postgres")),
         autocommit=True,
@@ -165,7 +168,7 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
         # Built under a name of this process's own and renamed when done, so
         # that a template of this name is always complete, and never by two
         # processes at once (an advisory lock on the server).
-        building = f"{name}_building_{os.getpid()}"
+        building = f"{base}_building_{os.getpid()}"
         admin.execute("SELECT pg_advisory_lock(hashtext(%s))", (template,))
         try:
             admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
@@ -185,8 +188,8 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
             admin.execute("SELECT pg_advisory_unlock(hashtext(%s))", (template,))
         # Templates of other keys (older code) go.
         stale = admin.execute(
-            "SELECT datname FROM pg_database WHERE datname LIKE %s AND datname <> %s",
-            (name.replace("_", r"\_") + r"\_%", template),
+            "SELECT datname FROM pg_database WHERE datname ~ %s AND datname <> %s",
+            (f"^{base}_[0-9a-f]{{20}}$", template),
         ).fetchall()
         for (stale_name,) in stale:
             admin.execute(f'DROP DATABASE IF EXISTS "{stale_name}" WITH (FORCE)')
@@ -202,7 +205,11 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
         folder = built(f"e2e-postgres-{key}", build_postgres)
         shutil.copytree(folder / "media", media)
         admin.execute(drop)
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        admin.execute("SELECT pg_advisory_lock(hashtext(%s))", (template,))
+        try:
+            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+        finally:
+            admin.execute("SELECT pg_advisory_unlock(hashtext(%s))", (template,))
         yield urlunsplit(parts._replace(path=f"/{name}"))
     finally:
         admin.execute(drop)
