@@ -5,7 +5,7 @@ Like signing a petition, the form carries no CSRF token and the page sets no
 cookie, so form pages are the same for everyone and any cache may keep them;
 the POST is guarded by its origin instead (supporters.http)."""
 
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_http_methods
@@ -13,7 +13,12 @@ from django.views.decorators.http import require_GET, require_http_methods
 from campaigns.models import FormPage
 from campaigns.services import form_submission_create
 from home.site_address import public_url
-from supporters.http import client_ip, no_store, request_is_cross_site
+from supporters.http import (
+    client_ip,
+    cross_site_refusal,
+    no_store,
+    request_is_cross_site,
+)
 
 
 def _live_form_page(page_id: int) -> FormPage:
@@ -27,14 +32,7 @@ def form_submit(request, page_id: int):
         # The form's address reloaded, bookmarked or shared: the form page.
         return redirect(_live_form_page(page_id).get_url(request))
     if request_is_cross_site(request):
-        return no_store(
-            render(
-                request,
-                "petitions/cross_site.html",
-                {"page": None, "form_kind": "form"},
-                status=403,
-            )
-        )
+        return cross_site_refusal(request, form_kind="form")
     page = _live_form_page(page_id)
     form = page.get_form(request.POST, page=page, user=None)
     if not form.is_valid():

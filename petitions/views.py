@@ -37,7 +37,13 @@ from petitions.services.signatures import (
     signature_confirm,
     signature_create,
 )
-from supporters.http import client_ip, link_opened, no_store, request_is_cross_site
+from supporters.http import (
+    client_ip,
+    cross_site_refusal,
+    link_opened,
+    no_store,
+    request_is_cross_site,
+)
 
 
 def _live_petition_page(page_id: int) -> PetitionPage:
@@ -59,14 +65,7 @@ def sign(request, page_id: int):
         # The form's address reloaded, bookmarked or shared: the petition.
         return redirect(_live_petition_page(page_id).get_url(request))
     if request_is_cross_site(request):
-        return no_store(
-            render(
-                request,
-                "petitions/cross_site.html",
-                {"page": None, "form_kind": "signature"},
-                status=403,
-            )
-        )
+        return cross_site_refusal(request, form_kind="signature")
     page = _live_petition_page(page_id)
     form = SignatureForm(request.POST)
     if not form.is_valid():

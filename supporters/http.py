@@ -83,6 +83,18 @@ def no_store(response):
     return response
 
 
+def cross_site_refusal(request, *, form_kind: str):
+    """The page a post from another site gets: nothing was done (403)."""
+    return no_store(
+        render(
+            request,
+            "petitions/cross_site.html",
+            {"page": None, "form_kind": form_kind},
+            status=403,
+        )
+    )
+
+
 def link_opened(request, *, link: str):
     """Opening an emailed link acts on nothing: mail scanners open links too.
     It shows one button that sends the link back by POST, which acts; a POST
@@ -90,12 +102,5 @@ def link_opened(request, *, link: str):
     if request.method == "GET":
         return no_store(render(request, "petitions/link_action.html", {"link": link}))
     if request_is_cross_site(request):
-        return no_store(
-            render(
-                request,
-                "petitions/cross_site.html",
-                {"page": None, "form_kind": "link"},
-                status=403,
-            )
-        )
+        return cross_site_refusal(request, form_kind="link")
     return None

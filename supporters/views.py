@@ -14,6 +14,7 @@ from home.site_address import public_url
 from supporters.forms import SupporterForm
 from supporters.http import (
     client_ip,
+    cross_site_refusal,
     link_opened,
     no_store,
     request_is_cross_site,
@@ -36,14 +37,7 @@ def supporter_join(request):
     if request.method == "GET":
         return render(request, "supporters/join.html", {"form": SupporterForm()})
     if request_is_cross_site(request):
-        return no_store(
-            render(
-                request,
-                "petitions/cross_site.html",
-                {"page": None, "form_kind": "supporter"},
-                status=403,
-            )
-        )
+        return cross_site_refusal(request, form_kind="supporter")
     form = SupporterForm(request.POST)
     if not form.is_valid():
         return no_store(render(request, "supporters/join.html", {"form": form}))
