@@ -17,6 +17,7 @@ class CampaignsConfig(AppConfig):
     def ready(self):
         from campaigns import services
         from campaigns.demo import form_pages_demo_step
+        from campaigns.exports import form_submissions_of_person_export
         from home.demo.build import demo_step_register
         from home.features import (
             HomeFeature,
@@ -65,6 +66,7 @@ class CampaignsConfig(AppConfig):
                 name="form_submissions",
                 count=services.form_submissions_count,
                 erase=services.form_submissions_erase,
+                export=form_submissions_of_person_export,
                 describe=_form_submissions_described,
             )
         )

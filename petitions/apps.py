@@ -26,6 +26,7 @@ class PetitionsConfig(AppConfig):
             home_feature_register,
         )
         from petitions.demo import petition_demo_step
+        from petitions.exports import signatures_of_person_export
         from petitions.models import PetitionPage, Signature
         from petitions.services import signatures, staff
         from supporters.emails import email_kind_register, unsubscribe_source_register
@@ -61,6 +62,7 @@ class PetitionsConfig(AppConfig):
                 name="signatures",
                 count=staff.signatures_count,
                 erase=staff.signatures_erase,
+                export=signatures_of_person_export,
                 describe=_signatures_described,
                 details=staff.signatures_petitions,
                 permission="petitions.delete_signature",

@@ -34,4 +34,13 @@ def signatures_export(*, queryset: QuerySet) -> Export:
         .values_list(*SIGNATURE_FIELDS)
         .iterator(chunk_size=CHUNK_SIZE)
     )
-    return Export(headings=headings, rows=rows, filename="signatures")
+    return Export(
+        headings=headings, rows=rows, filename="signatures", title=_("Signatures")
+    )
+
+
+def signatures_of_person_export(canonical: str) -> Export:
+    """A person's signatures on every petition (supporters.people)."""
+    return signatures_export(
+        queryset=Signature.objects.filter(email_canonical=canonical)
+    )

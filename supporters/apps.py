@@ -29,6 +29,7 @@ class SupportersConfig(AppConfig):
                 name="supporters",
                 count=people.supporters_count,
                 erase=people.supporters_erase,
+                export=people.supporters_of_person_export,
                 describe=_supporters_described,
                 permission="supporters.delete_supporter",
             )

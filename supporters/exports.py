@@ -12,9 +12,10 @@ XLSX cells are always written as text, numbers or dates, never as formulas.
 
 import csv
 import enum
+import re
 import tempfile
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
 import xlsxwriter
@@ -53,6 +54,8 @@ class Export:
     headings: list[str]
     rows: Iterable[tuple]
     filename: str
+    # The sheet's name when several exports share one workbook.
+    title: str = ""
 
 
 def field_heading(model, name: str) -> str:
@@ -94,7 +97,12 @@ def supporters_export(*, queryset: QuerySet, base_url: str) -> Export:
             )
             yield (*row, link)
 
-    return Export(headings=headings, rows=rows(), filename="supporters")
+    return Export(
+        headings=headings,
+        rows=rows(),
+        filename="supporters",
+        title=_("Supporter list"),
+    )
 
 
 def _csv_value(value):
@@ -127,9 +135,10 @@ def csv_chunks(export: Export, rows_per_chunk: int = 500) -> Iterator[str]:
         yield "".join(chunk)
 
 
-def xlsx_file(export: Export):
+def xlsx_file(*exports: Export):
     """The workbook in a temporary file, open at its start; deleted when
-    closed. A sheet holds at most 1,048,576 rows: more go on further sheets."""
+    closed. Each export gets its own sheet (named by its title); a sheet holds
+    at most 1,048,576 rows: more go on further sheets."""
     # Left open for the response to stream; it closes (and deletes) it.
     handle = tempfile.TemporaryFile()  # noqa: SIM115
     workbook = xlsxwriter.Workbook(
@@ -143,8 +152,12 @@ def xlsx_file(export: Export):
     )
     date_format = workbook.add_format({"num_format": "yyyy-mm-dd hh:mm:ss"})
 
-    def new_sheet():
-        sheet = workbook.add_worksheet()
+    def new_sheet(export: Export):
+        # Sheet names: at most 31 characters, none of []:*?/\
+        name = re.sub(r"[\[\]:*?/\\]", " ", export.title)[:31].strip() or None
+        if name and name in workbook.sheetnames:
+            name = None
+        sheet = workbook.add_worksheet(name)
         for column, heading in enumerate(export.headings):
             sheet.write_string(0, column, heading)
         return sheet
@@ -162,34 +175,45 @@ def xlsx_file(export: Export):
         else:
             sheet.write_string(row, column, cell_safe(str(value)))
 
-    sheet, row_number = new_sheet(), 1
-    for values in export.rows:
-        if row_number >= XLSX_MAX_ROWS:
-            sheet, row_number = new_sheet(), 1
-        for column, value in enumerate(values):
-            write(sheet, row_number, column, value)
-        row_number += 1
+    for export in exports:
+        sheet, row_number = new_sheet(export), 1
+        for values in export.rows:
+            if row_number >= XLSX_MAX_ROWS:
+                sheet, row_number = new_sheet(replace(export, title="")), 1
+            for column, value in enumerate(values):
+                write(sheet, row_number, column, value)
+            row_number += 1
     workbook.close()
     handle.seek(0)
     return handle
 
 
+def _download_name(filename: str, file_format: ExportFormat) -> str:
+    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
+    return f"{filename}-{stamp}.{file_format}"
+
+
+def workbook_response(*, exports: list[Export], filename: str):
+    """Several exports as one XLSX download, a sheet each, never cached."""
+    response = FileResponse(
+        xlsx_file(*exports),
+        as_attachment=True,
+        filename=_download_name(filename, ExportFormat.XLSX),
+        content_type=XLSX_CONTENT_TYPE,
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
 def export_response(*, export: Export, file_format: ExportFormat):
     """The download: CSV streamed as it is written, XLSX streamed from its
     temporary file. Neither is ever kept by a cache."""
-    stamp = datetime.now(UTC).strftime("%Y%m%d-%H%M")
-    name = f"{export.filename}-{stamp}.{file_format}"
-    if file_format == ExportFormat.CSV:
-        response = StreamingHttpResponse(
-            csv_chunks(export), content_type="text/csv; charset=utf-8"
-        )
-        response["Content-Disposition"] = f'attachment; filename="{name}"'
-    else:
-        response = FileResponse(
-            xlsx_file(export),
-            as_attachment=True,
-            filename=name,
-            content_type=XLSX_CONTENT_TYPE,
-        )
+    if file_format == ExportFormat.XLSX:
+        return workbook_response(exports=[export], filename=export.filename)
+    name = _download_name(export.filename, file_format)
+    response = StreamingHttpResponse(
+        csv_chunks(export), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = f'attachment; filename="{name}"'
     response["Cache-Control"] = "private, no-store"
     return response

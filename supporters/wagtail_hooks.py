@@ -9,6 +9,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 from supporters.admin_views.erasure import PersonEraseViewSet
 from supporters.admin_views.supporters import SupporterViewSet
 from supporters.models import BlockedEmailDomain
+from supporters.people import person_rows_described
 
 
 class BlockedEmailDomainViewSet(SnippetViewSet):
@@ -61,10 +62,15 @@ def register_supporters_log_actions(actions):
         label = _("Delete a person's data")
 
         def format_message(self, log_entry):
-            return _(
-                "Deleted one person's data (signatures: %(signatures)d, "
-                "supporter list entries: %(supporters)d)"
-            ) % {
-                "signatures": log_entry.data.get("signatures", 0),
-                "supporters": log_entry.data.get("supporters", 0),
+            return _("Deleted one person's data: %(what)s") % {
+                "what": person_rows_described(log_entry.data)
+            }
+
+    @actions.register_action("supporters.export_person")
+    class ExportPersonFormatter(LogFormatter):
+        label = _("Download a person's data")
+
+        def format_message(self, log_entry):
+            return _("Downloaded one person's data: %(what)s") % {
+                "what": person_rows_described(log_entry.data)
             }

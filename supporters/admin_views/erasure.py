@@ -1,17 +1,27 @@
-"""Deleting one person's data on request."""
+"""What is stored about one person: looked up, downloaded or deleted on
+their request."""
 
 from django import forms
 from django.contrib import messages
+from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import FormView
 
 from supporters.admin_views.base import (
+    EXPORT_PERMISSION,
     PermissionMenuViewSet,
     StaffView,
 )
-from supporters.people import person_data, person_erase, person_records
+from supporters.exports import workbook_response
+from supporters.people import (
+    person_data,
+    person_erase,
+    person_export,
+    person_records,
+    person_rows_described,
+)
 
 
 class PersonForm(forms.Form):
@@ -61,6 +71,11 @@ class PersonEraseView(StaffView, FormView):
     def permissions(self):
         return erase_permissions()
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            may_download=self.request.user.has_perm(EXPORT_PERMISSION), **kwargs
+        )
+
     def post(self, request, *args, **kwargs):
         if "erase" in request.POST:
             confirm = PersonEraseConfirmForm(request.POST)
@@ -69,6 +84,8 @@ class PersonEraseView(StaffView, FormView):
         form = PersonForm(request.POST)
         if not form.is_valid():
             return self.form_invalid(form)
+        if "download" in request.POST:
+            return self._download(form.cleaned_data["email"])
         found = person_data(email=form.cleaned_data["email"])
         confirm = PersonEraseConfirmForm(
             initial={"email": form.cleaned_data["email"], **_counts(found)}
@@ -80,6 +97,16 @@ class PersonEraseView(StaffView, FormView):
                 anything_found=any(item.count for item in found),
                 confirm=confirm,
             )
+        )
+
+    def _download(self, email: str):
+        """Everything stored about the person, a sheet per kind of row: the
+        answer to "what do you hold about me"."""
+        if not self.request.user.has_perm(EXPORT_PERMISSION):
+            raise PermissionDenied
+        return workbook_response(
+            exports=person_export(email=email, user=self.request.user),
+            filename="person-data",
         )
 
     def _erase(self, confirm):
@@ -98,13 +125,7 @@ class PersonEraseView(StaffView, FormView):
         erased = person_erase(email=data["email"], user=self.request.user)
         messages.success(
             self.request,
-            _("Deleted: %(what)s.")
-            % {
-                "what": "; ".join(
-                    records.describe(erased[records.name])
-                    for records in person_records()
-                )
-            },
+            _("Deleted: %(what)s.") % {"what": person_rows_described(erased)},
         )
         return redirect("erase_person:index")
 

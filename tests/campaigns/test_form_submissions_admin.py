@@ -9,6 +9,7 @@ import re
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
+from openpyxl import load_workbook
 from wagtail.models import Locale, ModelLogEntry
 
 from campaigns.models import FormPageSubmission
@@ -104,6 +105,26 @@ def test_a_download_neutralises_formulas_and_is_logged(client, volunteer):
     assert entry.user == user
     assert entry.data["rows"] == 1
     assert entry.data["format"] == "csv"
+
+
+def test_a_persons_download_has_their_form_answers_under_each_question(
+    client, admin_client, volunteer
+):
+    submit(client, volunteer, "haz", email_address="Zahra+forms@Example.com")
+    submit(client, volunteer, "ur", email_address="ali@example.com")
+
+    response = admin_client.post(
+        reverse("erase_person:index"), {"download": "1", "email": "zahra@example.com"}
+    )
+
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    rows = list(workbook["Form submissions"].values)
+    assert rows[0] == ("ID", "Form", "Language", "Sent at", "Answers")
+    assert len(rows) == 2
+    assert rows[1][1] == volunteer.title
+    assert rows[1][2] == "haz"
+    assert "Your name: Zahra Hazara" in rows[1][4]
+    assert "Email address: Zahra+forms@Example.com" in rows[1][4]
 
 
 def test_deleting_a_person_removes_their_form_submissions_and_no_one_elses(

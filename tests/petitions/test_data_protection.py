@@ -1,8 +1,10 @@
 import datetime
+import io
 
 import pytest
 from django.core.management import call_command
 from django.utils import timezone
+from openpyxl import load_workbook
 from wagtail.models import ModelLogEntry
 
 from petitions.models import Petition, Signature
@@ -81,6 +83,73 @@ def test_deleting_a_person_removes_them_everywhere_and_leaves_others_totals(
     entry = ModelLogEntry.objects.get(action="petitions.erase_person")
     assert entry.data == {"signatures": 2, "supporters": 1, "form_submissions": 0}
     assert "hazara" not in str(entry.label).casefold()
+
+
+def test_a_person_can_be_given_everything_stored_about_them_as_one_download(
+    client, petition, second_petition
+):
+    add_signature(petition, "Ali.Hazara@gmail.com", language="ur")
+    add_signature(second_petition, "alihazara+roads@gmail.com", language="haz")
+    add_signature(petition, "zahra@example.com", language="ur")
+    Supporter.objects.create(
+        email="ali.hazara@gmail.com",
+        email_canonical="alihazara@gmail.com",
+        language="ur",
+        state="subscribed",
+        source="petition",
+    )
+    user = staff_user(
+        "petitions.delete_signature",
+        "supporters.delete_supporter",
+        "supporters.export_personal_data",
+    )
+    client.force_login(user)
+
+    found = client.post(URL, {"email": "alihazara@gmail.com"}).content.decode()
+    response = client.post(URL, {"download": "1", "email": "alihazara@gmail.com"})
+
+    assert "Download all of it" in found
+    assert "no-store" in response["Cache-Control"]
+    workbook = load_workbook(io.BytesIO(b"".join(response.streaming_content)))
+    assert workbook.sheetnames == ["Supporter list", "Form submissions", "Signatures"]
+    signatures = list(workbook["Signatures"].values)
+    assert sorted(row[2] for row in signatures[1:]) == ["Ali.Hazara", "Alihazara+Roads"]
+    assert sorted(row[3] for row in signatures[1:]) == [
+        "Ali.Hazara@gmail.com",
+        "alihazara+roads@gmail.com",
+    ]
+    assert {row[1] for row in signatures[1:]} == {
+        petition.title,
+        second_petition.title,
+    }
+    supporters = list(workbook["Supporter list"].values)
+    assert [row[1] for row in supporters[1:]] == ["ali.hazara@gmail.com"]
+    assert "/unsubscribe/" in supporters[1][-1]
+    assert len(list(workbook["Form submissions"].values)) == 1  # headings only
+    entry = ModelLogEntry.objects.get(action="supporters.export_person")
+    assert entry.user == user
+    assert entry.data == {"signatures": 2, "supporters": 1, "form_submissions": 0}
+    assert entry.message == (
+        "Downloaded one person's data: 1 supporter list entry; "
+        "0 form submissions; 2 signatures"
+    )
+    assert "hazara" not in str(entry.data).casefold()
+
+
+def test_only_staff_allowed_to_export_may_download_a_persons_data(client, petition):
+    add_signature(petition, "ali@example.com")
+    client.force_login(
+        staff_user("petitions.delete_signature", "supporters.delete_supporter")
+    )
+
+    found = client.post(URL, {"email": "ali@example.com"}).content.decode()
+    response = client.post(URL, {"download": "1", "email": "ali@example.com"})
+
+    assert "1 signature" in found
+    assert "Download all of it" not in found
+    assert "Content-Disposition" not in response
+    assert response.status_code == 302  # back to the dashboard, with a message
+    assert not ModelLogEntry.objects.filter(action="supporters.export_person").exists()
 
 
 def test_deleting_a_person_needs_both_delete_permissions(client, petition):
