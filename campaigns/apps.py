@@ -1,7 +1,8 @@
 from django.apps import AppConfig
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from home.formatting import number_shown
 
 
 class CampaignsConfig(AppConfig):
@@ -75,4 +76,4 @@ class CampaignsConfig(AppConfig):
 def _form_submissions_described(count: int) -> str:
     return ngettext(
         "%(shown)s form submission", "%(shown)s form submissions", count
-    ) % {"shown": intcomma(count)}
+    ) % {"shown": number_shown(count)}

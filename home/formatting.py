@@ -53,6 +53,11 @@ def number_format(value: int | float, *, language: str, places: int = 0) -> str:
     return _written(f"{value:,.{places}f}", language=language)
 
 
+def number_shown(value: int | float) -> str:
+    """A number in the active language's digits (for messages built in code)."""
+    return number_format(value, language=translation.get_language() or "en")
+
+
 def date_format(value: date | datetime, *, language: str) -> str:
     """A day as `3 January 2021`, month named and digits written in the
     language (Django ships no Hazaragi month names)."""

@@ -1,9 +1,10 @@
 import functools
 
 from django.apps import AppConfig
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from home.formatting import number_shown
 
 
 class PetitionsConfig(AppConfig):
@@ -80,5 +81,5 @@ def _petition_page_published(sender, instance, **kwargs):
 
 def _signatures_described(count: int) -> str:
     return ngettext("%(shown)s signature", "%(shown)s signatures", count) % {
-        "shown": intcomma(count)
+        "shown": number_shown(count)
     }

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
-from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+
+from home.formatting import number_shown
 
 
 class SupportersConfig(AppConfig):
@@ -39,4 +40,4 @@ class SupportersConfig(AppConfig):
 def _supporters_described(count: int) -> str:
     return ngettext(
         "%(shown)s supporter list entry", "%(shown)s supporter list entries", count
-    ) % {"shown": intcomma(count)}
+    ) % {"shown": number_shown(count)}

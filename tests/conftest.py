@@ -14,31 +14,60 @@ from django.utils import translation
 BROWSER_TESTS = Path(__file__).parent / "e2e"
 
 
+def pytest_itemcollected(item):
+    """Under pytest-xdist (`make test`, `--dist loadgroup`) a module whose
+    tests share pages built once (a module-scoped fixture on the database)
+    runs whole on one worker, so they are built once, not once per worker,
+    unless it says SPREAD_OVER_WORKERS (its tests are long and its pages
+    quick to build). Other tests are handed out one by one; the browser
+    tests are grouped in tests/e2e/conftest.py.
+
+    Marked here, as each test is collected: pytest-xdist reads the marks in
+    its own pytest_collection_modifyitems."""
+    if BROWSER_TESTS in item.path.parents:
+        return
+    if item.get_closest_marker("xdist_group"):
+        return
+    if getattr(item.module, "SPREAD_OVER_WORKERS", False):
+        return
+    fixtures = getattr(item, "_fixtureinfo", None)
+    definitions = fixtures.name2fixturedefs.values() if fixtures else ()
+    if any(
+        definition.scope in ("module", "package")
+        and "django_db_setup" in definition.argnames
+        for chain in definitions
+        for definition in chain
+    ):
+        item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+# Last, after pytest-django's own ordering.
+@pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items):
-    """Under pytest-xdist (`make test`, `--dist loadgroup`) the browser tests
-    run on one worker (one browser, one server, one copy of the site's
-    database), and first (`make test` keeps this order:
+    """The browser tests first (`make test` keeps this order:
     --no-loadscope-reorder), so the longest group does not start last while
-    the other worker has nothing left to do. A module whose tests share
-    pages built once (a module-scoped fixture on the database) runs whole on
-    one worker, so they are built once, not once per worker. Other tests are
-    handed out one by one."""
+    the other worker has nothing left to do."""
     browser_tests = [item for item in items if BROWSER_TESTS in item.path.parents]
-    for item in browser_tests:
-        item.add_marker(pytest.mark.xdist_group("e2e"))
     items[:] = browser_tests + [item for item in items if item not in browser_tests]
-    for item in items:
-        if item.get_closest_marker("xdist_group"):
-            continue
-        fixtures = getattr(item, "_fixtureinfo", None)
-        definitions = fixtures.name2fixturedefs.values() if fixtures else ()
-        if any(
-            definition.scope in ("module", "package")
-            and "django_db_setup" in definition.argnames
-            for chain in definitions
-            for definition in chain
-        ):
-            item.add_marker(pytest.mark.xdist_group(item.module.__name__))
+
+
+def pytest_collection_finish(session):
+    """Stop a `make test` run whose groups pytest-xdist would not keep: it
+    would start the browser and the site, and build shared pages, on every
+    worker (as pytest-xdist 3.8 under pytest 9.2 does: pytest-xdist#1386)."""
+    if not getattr(session.config.option, "loadgroup", False):
+        return
+    ungrouped = [
+        item.nodeid
+        for item in session.items
+        if item.get_closest_marker("xdist_group") and "@" not in item.nodeid
+    ]
+    if ungrouped:
+        raise pytest.UsageError(
+            "pytest-xdist did not group these tests (--dist loadgroup), so they "
+            f"would run on every worker: {ungrouped[:3]}. Check the pins of "
+            "pytest and pytest-xdist in requirements.txt."
+        )
 
 
 def _migrations_key() -> str:

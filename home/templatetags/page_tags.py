@@ -49,6 +49,16 @@ def file_size(size):
 
 
 @register.filter
+def number(value):
+    """A count as the active language writes it (LANGUAGE_DIGITS), grouped:
+    `1,234` or `۱٬۲۳۴`. For staff pages too, which are read in the staff
+    member's language."""
+    if value is None or value == "":
+        return ""
+    return number_format(value, language=get_language())
+
+
+@register.filter
 def day(value):
     """A date as the active language writes it: `3 January 2021`."""
     return date_format(value, language=get_language()) if value else ""

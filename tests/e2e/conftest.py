@@ -15,6 +15,7 @@ import pytest
 
 from tests.e2e import site_server
 
+HERE = Path(__file__).resolve().parent
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
 CHROMIUM_ARGS = [
     "--headless",
@@ -41,6 +42,18 @@ def _fresh_cache_and_language():
     """Unlike the unit tests, leave the cache alone: under Redis the site's
     server shares it, and clearing it would log the editor out."""
     yield
+
+
+# Before pytest-xdist reads the groups in its own hook.
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Under pytest-xdist (`make test`) the browser tests are two groups, a
+    test in one and the next in the other, one per worker: each worker starts
+    one browser and one server with its own copy of the site's database, and
+    both halves run side by side first."""
+    browser_tests = [item for item in items if HERE in item.path.parents]
+    for number, item in enumerate(browser_tests):
+        item.add_marker(pytest.mark.xdist_group(f"e2e-{number % 2}"))
 
 
 @pytest.hookimpl(wrapper=True)

@@ -1,9 +1,9 @@
-"""How pages look: screenshots of the petition, volunteer form, goal, report
-and donate pages in every language at phone and desktop widths, kept by the run in
-test-artifacts/screenshots/ (copies in docs/screenshots/ for the README),
-each taken once the page fits its width; nothing runs off the side of the
-narrowest phones; the progress bar looks the same on every page that shows
-it."""
+"""How pages look: screenshots of the home, campaign, petition, volunteer
+form, goal, report and donate pages in every language at phone and desktop
+widths, kept by the run in test-artifacts/screenshots/ (copies in
+docs/screenshots/ for the README), each taken once the page fits its width;
+nothing runs off the side of the narrowest phones; the progress bar looks
+the same on every page that shows it."""
 
 import pytest
 
@@ -23,23 +23,37 @@ NARROW_KINDS = (
     "programs",
 )
 WIDTHS = {"phone": PHONE, "desktop": DESKTOP}
+PHOTOGRAPHED = ("home", "campaign", "petition", "volunteer", "goal", "report", "donate")
 
 
 @pytest.mark.parametrize("width", WIDTHS)
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_petition_form_goal_report_and_donate_pages_fit_and_are_photographed(
-    open_page, language, width
-):
+def test_each_page_type_fits_and_is_photographed(open_page, language, width):
     page = open_page(viewport=WIDTHS[width])
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    for kind in ("petition", "volunteer", "goal", "report", "donate"):
+    for kind in PHOTOGRAPHED:
         page_load(page, page_url(language, kind))
 
         scroll_width = page.evaluate("document.documentElement.scrollWidth")
         assert scroll_width <= WIDTHS[width]["width"], kind
+        pictures_below_the_fold_load(page)
         page.screenshot(
             path=SCREENSHOTS / f"{kind}-{language}-{width}.png", full_page=True
         )
+
+
+def pictures_below_the_fold_load(page) -> None:
+    """A whole-page picture shows what a reader scrolling down sees: the
+    pictures a browser loads only once they come near the window."""
+    page.evaluate(
+        """() => Promise.all([...document.images].map(image => {
+            image.loading = "eager";
+            return image.complete ? null : new Promise(done => {
+                image.addEventListener("load", done, {once: true});
+                image.addEventListener("error", done, {once: true});
+            });
+        }))"""
+    )
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -1,4 +1,5 @@
 import datetime
+import re
 
 import pytest
 from bs4 import BeautifulSoup
@@ -140,6 +141,29 @@ def test_petition_report_gives_totals_per_language_and_per_day(
     assert sum(signed for signed, _confirmed in days.values()) == 4
     index = admin_client.get("/admin/petition_reports/").content.decode()
     assert f"/admin/petition_reports/{petition.pk}/" in index
+
+
+def test_staff_reading_the_admin_in_hazaragi_see_its_digits_in_counts_and_days(
+    admin_client, admin_user, petition, signatures
+):
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(admin_user)
+    profile.preferred_language = "haz"
+    profile.save()
+
+    report = admin_client.get(f"/admin/petition_reports/{petition.pk}/")
+    dashboard = admin_client.get("/admin/").content.decode()
+
+    html = report.content.decode()
+    totals = re.findall(r"<td><strong>(.*?)</strong></td>", html)
+    assert totals == ["۱", "۳", "۰", "۰"]  # pending, confirmed, invalid, suspect
+    days = re.findall(r'<th scope="row">([^<]*۲۰[۰-۹]{2})</th>', html)
+    assert days, "the days of the report are written in Persian digits"
+    panel = dashboard[dashboard.index("petition-counts-heading") :]
+    row = panel[panel.index(petition.title) :]
+    cells = [cell.split("</td>")[0] for cell in row.split("<td>")[1:5]]
+    assert cells == ["۳", "۰", "۲", "۱"]
 
 
 def test_supporter_list_shows_counts_per_language_and_filters_by_language(admin_client):

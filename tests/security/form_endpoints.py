@@ -3,10 +3,13 @@ public_endpoints.py: aimed at the volunteer form of tests/campaigns, in
 English and translated into Urdu and Hazaragi."""
 
 from django.test import Client
+from django.utils import translation
 from hypothesis import strategies as st
 
 from campaigns.form_builder import MULTILINE_MAX_LENGTH
 from campaigns.models import FormPage, FormPageSubmission
+from campaigns.services import form_submission_create
+from home.site_address import public_url
 from tests.campaigns.form_pages import FIELDS, po_translate, volunteer_page_add
 
 from .generated_input import (
@@ -14,8 +17,11 @@ from .generated_input import (
     Submission,
     Targets,
     any_value,
+    assert_form_errors_translated,
     assert_translated,
     assert_translated_page,
+    client_address,
+    form_data,
     form_errors,
     header_safe,
     languages,
@@ -106,6 +112,25 @@ def form_check(response, targets: Targets, submission: Submission) -> None:
         assert_translated(errors, submission.language)
     if response.status_code in (403, 404, 413):
         assert_translated_page(response, submission.language)
+    assert_new_form_submissions_are_valid(targets)
+
+
+def form_direct(targets: Targets, submission: Submission) -> None:
+    """The form page's form and form_submission_create, as the view calls
+    them."""
+    page = targets.form_pages[submission.language]
+    with translation.override(submission.language):
+        form = page.get_form(form_data(submission.data), page=page, user=None)
+        if not form.is_valid():
+            assert_form_errors_translated(form, submission.language)
+            return
+        form_submission_create(
+            page=page, form=form, ip=client_address(submission), base_url=public_url()
+        )
+    assert_new_form_submissions_are_valid(targets)
+
+
+def assert_new_form_submissions_are_valid(targets: Targets) -> None:
     for stored in FormPageSubmission.objects.filter(
         pk__gt=targets.form_submissions_checked
     ).order_by("pk"):

@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from django.conf import settings
-from django.core.files.uploadedfile import SimpleUploadedFile
+from django.core.files.uploadedfile import SimpleUploadedFile, UploadedFile
+from django.http import QueryDict
 from django.test import Client
 from hypothesis import strategies as st
 
@@ -141,16 +142,37 @@ class Submission:
     target: Any = None
 
 
+# An endpoint with a form and service layer gets this share of its
+# submissions over HTTP; the rest go to the layer in-process.
+HTTP_SHARE = 5
+
+
 @dataclass(frozen=True)
 class PublicEndpoint:
     """One public endpoint: its share of the generated submissions, how to
-    make one, how to send it, and what must hold once it is answered."""
+    make one, how to send it, and what must hold once it is answered.
+
+    `direct`, where the endpoint has one, takes a submission to the form and
+    the service behind the view in-process (no middleware, view or template)
+    and checks what must hold itself: most of the endpoint's submissions go
+    there, 1 in HTTP_SHARE through the whole site."""
 
     name: str
     examples: int
     submissions: Callable[[Targets], st.SearchStrategy[Submission]]
     send: Callable[[Client, Targets, Submission], Any]
     check: Callable[[Any, Targets, Submission], None] = lambda *args: None
+    direct: Callable[[Targets, Submission], None] | None = None
+
+    @property
+    def http_examples(self) -> int:
+        if self.direct is None:
+            return self.examples
+        return self.examples // HTTP_SHARE
+
+    @property
+    def direct_examples(self) -> int:
+        return self.examples - self.http_examples
 
 
 def languages() -> st.SearchStrategy[str]:
@@ -174,6 +196,32 @@ def origin_headers() -> st.SearchStrategy[dict]:
             "HTTP_ACCEPT_LANGUAGE": tricky_text(20),
         },
     )
+
+
+def form_data(data: dict) -> QueryDict:
+    """What a view's request.POST would hold for `data` sent as the test
+    client sends it: several values for a list, text for numbers and
+    booleans, files left out (they go to request.FILES)."""
+    query = QueryDict(mutable=True)
+    for name, value in data.items():
+        values = value if isinstance(value, list) else [value]
+        texts = [str(item) for item in values if not isinstance(item, UploadedFile)]
+        if texts:
+            query.setlist(name, texts)
+    return query
+
+
+def client_address(submission: Submission) -> str:
+    """The address a view would give the service: whatever REMOTE_ADDR
+    said (client_ip takes it as it comes)."""
+    return header_safe(submission.headers).get("REMOTE_ADDR", "127.0.0.1")
+
+
+def assert_form_errors_translated(form, language: str) -> None:
+    """A refused form says why, in the visitor's language."""
+    messages = [str(message) for errors in form.errors.values() for message in errors]
+    assert messages, "a refused form must say why"
+    assert_translated(messages, language)
 
 
 def header_safe(headers: dict) -> dict:

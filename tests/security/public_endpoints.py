@@ -14,20 +14,30 @@ from urllib.parse import quote
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import translation
 from hypothesis import strategies as st
 
+from home.site_address import public_url
 from petitions.forms import SignatureForm
 from petitions.models import Signature
+from petitions.services.signatures import (
+    ConfirmOutcome,
+    signature_confirm,
+    signature_create,
+)
 
-from .form_endpoints import form_check, form_send, form_submissions
+from .form_endpoints import form_check, form_direct, form_send, form_submissions
 from .generated_input import (
     LANGUAGES,
     PublicEndpoint,
     Submission,
     Targets,
     any_value,
+    assert_form_errors_translated,
     assert_translated,
     assert_translated_page,
+    client_address,
+    form_data,
     form_errors,
     header_safe,
     languages,
@@ -43,7 +53,9 @@ from .supporter_endpoints import (
     export_send,
     export_submissions,
     supporter_check,
+    supporter_direct,
     supporter_link_check,
+    supporter_link_direct,
     supporter_link_send,
     supporter_link_submissions,
     supporter_send,
@@ -112,6 +124,31 @@ def signature_check(response, targets: Targets, submission: Submission) -> None:
     assert_new_signatures_are_valid(targets)
 
 
+def signature_direct(targets: Targets, submission: Submission) -> None:
+    """The signing form and signature_create, as the view calls them."""
+    page = targets.petition_pages[submission.language]
+    with translation.override(submission.language):
+        form = SignatureForm(form_data(submission.data))
+        if not form.is_valid():
+            assert_form_errors_translated(form, submission.language)
+            return
+        data = form.cleaned_data
+        signature_create(
+            page=page,
+            name=data["name"],
+            email=data["email"],
+            city=data["city"],
+            country=data["country"],
+            consent_to_updates=data["notify"],
+            consent_text=form.consent_text,
+            language=submission.language,
+            ip=client_address(submission),
+            honeypot=data["subject"],
+            base_url=public_url(),
+        )
+    assert_new_signatures_are_valid(targets)
+
+
 def assert_new_signatures_are_valid(targets: Targets) -> None:
     """What was stored since the last check would pass the form again:
     nothing invalid is kept."""
@@ -155,6 +192,12 @@ def token_send(client: Client, targets: Targets, submission: Submission):
 def token_check(response, targets: Targets, submission: Submission) -> None:
     assert response.status_code in (400, 404), response.status_code
     assert_translated_page(response, submission.language)
+
+
+def token_direct(targets: Targets, submission: Submission) -> None:
+    result = signature_confirm(token=submission.data)
+    assert result.outcome in (ConfirmOutcome.INVALID, ConfirmOutcome.EXPIRED)
+    assert not Signature.objects.filter(confirmed_at__isnull=False).exists()
 
 
 # Site search --------------------------------------------------------------------
@@ -316,6 +359,7 @@ PUBLIC_ENDPOINTS = [
         signature_submissions,
         signature_send,
         signature_check,
+        signature_direct,
     ),
     PublicEndpoint(
         "petition signing form, raw bodies",
@@ -325,10 +369,20 @@ PUBLIC_ENDPOINTS = [
         raw_body_check,
     ),
     PublicEndpoint(
-        "confirmation links", 2_000, token_submissions, token_send, token_check
+        "confirmation links",
+        2_000,
+        token_submissions,
+        token_send,
+        token_check,
+        token_direct,
     ),
     PublicEndpoint(
-        "form pages (volunteer form)", 1_000, form_submissions, form_send, form_check
+        "form pages (volunteer form)",
+        1_000,
+        form_submissions,
+        form_send,
+        form_check,
+        form_direct,
     ),
     PublicEndpoint(
         "supporter sign-up form",
@@ -336,6 +390,7 @@ PUBLIC_ENDPOINTS = [
         supporter_submissions,
         supporter_send,
         supporter_check,
+        supporter_direct,
     ),
     PublicEndpoint(
         "supporter confirmation and unsubscribe links",
@@ -343,6 +398,7 @@ PUBLIC_ENDPOINTS = [
         supporter_link_submissions,
         supporter_link_send,
         supporter_link_check,
+        supporter_link_direct,
     ),
     # Not public, but what staff type into a filter is input all the same.
     PublicEndpoint("staff exports", 300, export_submissions, export_send, export_check),

@@ -6,10 +6,19 @@ import io
 from urllib.parse import quote
 
 from django.test import Client
+from django.utils import translation
 from hypothesis import strategies as st
 
+from home.site_address import public_url
 from supporters.forms import SupporterForm
 from supporters.models import Supporter
+from supporters.services import (
+    SupporterConfirmOutcome,
+    UnsubscribeOutcome,
+    supporter_confirm,
+    supporter_signup,
+    supporter_unsubscribe,
+)
 from tests.petitions.conftest import add_signature, staff_user
 
 from .generated_input import (
@@ -17,8 +26,11 @@ from .generated_input import (
     Submission,
     Targets,
     any_value,
+    assert_form_errors_translated,
     assert_translated,
     assert_translated_page,
+    client_address,
+    form_data,
     form_errors,
     header_safe,
     languages,
@@ -74,6 +86,32 @@ def supporter_check(response, targets: Targets, submission: Submission) -> None:
         assert_translated(errors, submission.language)
     if response.status_code == 403:
         assert_translated_page(response, submission.language)
+    assert_new_supporters_are_valid(targets)
+
+
+def supporter_direct(targets: Targets, submission: Submission) -> None:
+    """The sign-up form and supporter_signup, as the view calls them."""
+    with translation.override(submission.language):
+        form = SupporterForm(form_data(submission.data))
+        if not form.is_valid():
+            assert_form_errors_translated(form, submission.language)
+            return
+        data = form.cleaned_data
+        supporter_signup(
+            email=data["email"],
+            name=data["name"],
+            language=submission.language,
+            consent_text=form.consent_text,
+            source=Supporter.Source.SIGNUP,
+            source_detail="",
+            ip=client_address(submission),
+            honeypot=data["subject"],
+            base_url=public_url(),
+        )
+    assert_new_supporters_are_valid(targets)
+
+
+def assert_new_supporters_are_valid(targets: Targets) -> None:
     for supporter in Supporter.objects.filter(
         pk__gt=targets.supporters_checked
     ).order_by("pk"):
@@ -129,6 +167,21 @@ def supporter_link_send(client: Client, targets: Targets, submission: Submission
 def supporter_link_check(response, targets: Targets, submission: Submission) -> None:
     assert response.status_code in (200, 400, 403, 404, 413), response.status_code
     assert_translated_page(response, submission.language)
+    assert not Supporter.objects.exclude(state=Supporter.State.PENDING).exists()
+
+
+def supporter_link_direct(targets: Targets, submission: Submission) -> None:
+    link, _method = submission.target
+    if link == "confirm":
+        outcome = supporter_confirm(token=submission.data).outcome
+        assert outcome in (
+            SupporterConfirmOutcome.INVALID,
+            SupporterConfirmOutcome.EXPIRED,
+        )
+    else:
+        assert (
+            supporter_unsubscribe(token=submission.data) == UnsubscribeOutcome.INVALID
+        )
     assert not Supporter.objects.exclude(state=Supporter.State.PENDING).exists()
 
 
