@@ -38,7 +38,7 @@ from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 from wagtail import hooks
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import Site
+from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import post_page_move, published, unpublished
 
 # Bump FORMAT when the stored entry changes shape, so a new release never
@@ -66,6 +66,16 @@ def page_cache_purge() -> None:
         # itself needs it, and /health/ says so); stored pages expire within
         # PAGE_CACHE_SECONDS anyway.
         logger.exception("Page cache: the purge did not reach the cache.")
+
+
+def page_cache_generation() -> str | None:
+    """The current generation, or None when the shared cache cannot be read
+    (home.process_cache then keeps nothing)."""
+    try:
+        return cache.get(GENERATION_KEY) or _generation_ensure()
+    except Exception:
+        logger.exception("Page cache: the generation could not be read.")
+        return None
 
 
 def _generation_ensure() -> str:
@@ -259,6 +269,13 @@ def connect() -> None:
     # request path (signatures) never purge the cache.
     for hook in ("after_create_snippet", "after_edit_snippet", "after_delete_snippet"):
         hooks.register(hook, _purge_on_hook)
+    # Restricting a page (or lifting it) changes who may see it.
+    for signal in (post_save, post_delete):
+        signal.connect(
+            _purge_on_signal,
+            sender=PageViewRestriction,
+            dispatch_uid=f"page_cache_restriction_{signal is post_save}",
+        )
     post_save.connect(_purge_on_settings_change, dispatch_uid="page_cache_setting_save")
     post_delete.connect(
         _purge_on_settings_change, dispatch_uid="page_cache_setting_delete"

@@ -17,6 +17,7 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
         from home.demo.build import demo_step_register
@@ -28,7 +29,7 @@ class PetitionsConfig(AppConfig):
         )
         from petitions.demo import petition_demo_step
         from petitions.exports import signatures_of_person_export
-        from petitions.models import PetitionPage, Signature
+        from petitions.models import Petition, PetitionPage, Signature
         from petitions.services import signatures, staff
         from supporters.emails import email_kind_register, unsubscribe_source_register
         from supporters.people import PersonRecords, person_records_register
@@ -38,6 +39,14 @@ class PetitionsConfig(AppConfig):
             sender=PetitionPage,
             dispatch_uid="petitions.petition_page_published",
         )
+        # A petition's settings are kept by each process for signing
+        # (home.process_cache): any change to them starts a new generation.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                _petition_changed,
+                sender=Petition,
+                dispatch_uid=f"petitions.petition_changed_{signal is post_save}",
+            )
         home_feature_register(
             HomeFeature(
                 field="featured_petition",
@@ -77,6 +86,12 @@ def _petition_page_published(sender, instance, **kwargs):
     from petitions.services.signatures import petition_sync_from_page
 
     petition_sync_from_page(page=instance)
+
+
+def _petition_changed(**kwargs):
+    from home.page_cache import page_cache_purge
+
+    page_cache_purge()
 
 
 def _signatures_described(count: int) -> str:

@@ -23,6 +23,7 @@ from django.views.decorators.http import (
 from wagtail.models import PageViewRestriction
 
 from home.formatting import number_format
+from home.process_cache import process_cached
 from home.site_address import public_url
 from petitions.forms import SignatureForm
 from petitions.models import Petition, PetitionPage
@@ -34,6 +35,7 @@ from petitions.selectors import (
 from petitions.services.signatures import (
     ConfirmOutcome,
     PetitionClosed,
+    petition_ensure_for_page,
     signature_confirm,
     signature_create,
 )
@@ -57,6 +59,18 @@ def _live_petition_page(page_id: int) -> PetitionPage:
     )
 
 
+def _petition_to_sign(page_id: int) -> tuple[PetitionPage, Petition]:
+    """The live page and its petition, kept by the process between
+    publishes (home.process_cache): signing reads neither from the
+    database."""
+
+    def read():
+        page = _live_petition_page(page_id)
+        return page, petition_ensure_for_page(page=page)
+
+    return process_cached(("petition-to-sign", page_id), read)
+
+
 # Replaced by the origin check below; see supporters.http.
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
@@ -66,7 +80,7 @@ def sign(request, page_id: int):
         return redirect(_live_petition_page(page_id).get_url(request))
     if request_is_cross_site(request):
         return cross_site_refusal(request, form_kind="signature")
-    page = _live_petition_page(page_id)
+    page, petition = _petition_to_sign(page_id)
     form = SignatureForm(request.POST)
     if not form.is_valid():
         context = page.get_context(request)
@@ -76,6 +90,7 @@ def sign(request, page_id: int):
     try:
         signature_create(
             page=page,
+            petition=petition,
             name=data["name"],
             email=data["email"],
             city=data["city"],

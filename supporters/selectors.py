@@ -4,15 +4,24 @@ every app holds about one address."""
 from django.conf import settings
 from django.db.models import Count, Q, QuerySet
 
+from home.process_cache import process_cached
 from supporters.identity import email_canonical, email_domain
 from supporters.models import BlockedEmailDomain, Supporter
 
 
 def email_domain_is_blocked(*, email: str) -> bool:
-    """Whether the address's domain, or a domain above it, is blocked."""
+    """Whether the address's domain, or a domain above it, is blocked. The
+    list is kept by the process between changes (home.process_cache)."""
     parts = email_domain(email).split(".")
-    candidates = [".".join(parts[i:]) for i in range(len(parts) - 1)]
-    return BlockedEmailDomain.objects.filter(domain__in=candidates).exists()
+    candidates = {".".join(parts[i:]) for i in range(len(parts) - 1)}
+    return not candidates.isdisjoint(blocked_email_domains())
+
+
+def blocked_email_domains() -> frozenset[str]:
+    return process_cached(
+        "blocked-email-domains",
+        lambda: frozenset(BlockedEmailDomain.objects.values_list("domain", flat=True)),
+    )
 
 
 def supporters_by_language() -> list[tuple[str, dict[str, int]]]:

@@ -141,7 +141,11 @@ def _redis(location: str):
 def cache_clear() -> None:
     """Empty the cache. Under Redis, only this test process's keys go: the
     parallel workers and the browser tests' server share one Redis database,
-    each under a key prefix of its own (settings.test)."""
+    each under a key prefix of its own (settings.test). What this process
+    kept between requests (home.process_cache) goes too."""
+    from home.process_cache import process_cache_clear
+
+    process_cache_clear()
     backend = settings.CACHES["default"]
     if "redis" not in backend["BACKEND"].lower():
         cache.clear()

@@ -170,6 +170,7 @@ def _same_name_confirmed(signature: Signature):
 def signature_create(
     *,
     page: PetitionPage,
+    petition: Petition | None = None,
     name: str,
     email: str,
     city: str,
@@ -196,9 +197,11 @@ def signature_create(
     - a known address is sent the link again (still pending) or told it has
       already signed (confirmed), within PETITIONS_MAX_EMAILS_PER_SIGNATURE.
 
+    `petition` is the page's petition where the caller has it already.
     Raises PetitionClosed when the petition no longer takes signatures.
     """
-    petition = petition_ensure_for_page(page=page)
+    if petition is None:
+        petition = petition_ensure_for_page(page=page)
     if not petition.is_open():
         raise PetitionClosed
     if honeypot:

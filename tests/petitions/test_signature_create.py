@@ -286,3 +286,35 @@ def test_errors_are_in_the_visitors_language_and_keep_what_was_typed(
     assert message in html
     assert 'value="Ali Hazara"' in html
     assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_domain_blocked_between_two_signatures_holds_back_the_second(
+    client, petition_pages
+):
+    page = petition_pages["en"]
+    sign(client, page, "en", email="first@throwaway.example", name="Ali")
+
+    BlockedEmailDomain.objects.create(domain="throwaway.example")
+    sign(client, page, "en", email="second@throwaway.example", name="Zahra")
+
+    states = dict(Signature.objects.values_list("email", "suspect_reason"))
+    assert states == {
+        "first@throwaway.example": "",
+        "second@throwaway.example": "blocked_domain",
+    }
+
+
+def test_a_petition_closed_between_two_signatures_takes_no_more(
+    client, petition_pages
+):
+    page = petition_pages["en"]
+    sign(client, page, "en", email="first@example.com", name="Ali")
+
+    page.closed = True
+    page.save_revision().publish()
+    response = sign(client, page, "en", email="second@example.com", name="Zahra")
+
+    assert response["Location"] == page.url
+    assert list(Signature.objects.values_list("email", flat=True)) == [
+        "first@example.com"
+    ]
