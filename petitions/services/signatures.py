@@ -12,7 +12,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.db.models import Count, F
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,6 +30,7 @@ from petitions.selectors import (
     petition_count_cache_key,
     petition_page_for_language,
 )
+from petitions.services.signature_insert import signature_insert
 from supporters.emails import (
     absolute_url,
     email_send,
@@ -133,23 +134,14 @@ def petition_ensure_for_page(*, page: PetitionPage) -> Petition:
     return petition
 
 
-def _suspect_reason(*, petition: Petition, email: str, key: str, ip: str) -> str:
-    """Why a new signature should be kept but not counted, or ""."""
+def _suspect_reason(*, petition: Petition, email: str, ip: str) -> str:
+    """Why a new signature should be kept but not counted, as far as can be
+    told before it is stored, or "" (repeated names are told by
+    signature_insert)."""
     if rate_limited(scope=f"petition:{petition.pk}", ip_hash=ip):
         return "rate_limit"
     if email_domain_is_blocked(email=email):
         return "blocked_domain"
-    if ip and (
-        Signature.objects.filter(
-            petition=petition,
-            ip_hash=ip,
-            name_key=key,
-            created_at__gte=timezone.now()
-            - timedelta(seconds=settings.PETITIONS_REPEAT_NAME_SECONDS),
-        ).count()
-        >= settings.PETITIONS_REPEAT_NAME_LINKS
-    ):
-        return "repeat_name"
     return ""
 
 
@@ -211,55 +203,60 @@ def signature_create(
     canonical = email_canonical(email)
     key = name_key(name)
     hashed_ip = ip_hash(ip)
-    existing = Signature.objects.filter(
-        petition=petition, email_canonical=canonical
-    ).first()
-    if existing is None:
-        reason = _suspect_reason(
-            petition=petition, email=canonical, key=key, ip=hashed_ip
+    now = timezone.now()
+    name, email, city = name_normalize(name), email.strip(), name_normalize(city)
+    # The signature and its queued email are stored together or not at all,
+    # so a stored signature always gets its email. The address check, the
+    # repeat-name check and the insert are one statement (signature_insert).
+    with transaction.atomic():
+        inserted = signature_insert(
+            petition_id=petition.pk,
+            name=name,
+            name_key=key,
+            email=email,
+            canonical=canonical,
+            city=city,
+            country=country,
+            language=language,
+            consent=consent_to_updates,
+            consent_text=consent_text,
+            ip=hashed_ip,
+            reason=_suspect_reason(petition=petition, email=canonical, ip=hashed_ip),
+            repeat_since=now
+            - timedelta(seconds=settings.PETITIONS_REPEAT_NAME_SECONDS),
+            repeat_limit=settings.PETITIONS_REPEAT_NAME_LINKS,
+            now=now,
         )
-        now = timezone.now()
-        pending = not reason
-        try:
-            # The signature and its queued email are stored together or not
-            # at all, so a stored signature always gets its email. A new row
-            # has its whole allowance: its first email is counted as it is
-            # stored, not by a second UPDATE.
-            with transaction.atomic():
-                signature = Signature.objects.create(
-                    petition=petition,
-                    name=name_normalize(name),
-                    name_key=key,
-                    email=email.strip(),
-                    email_canonical=canonical,
-                    city=name_normalize(city),
-                    country=country,
-                    language=language,
-                    state=Signature.State.PENDING
-                    if pending
-                    else Signature.State.SUSPECT,
-                    suspect_reason=reason,
-                    consent_to_updates=consent_to_updates,
-                    consent_text=consent_text if consent_to_updates else "",
-                    consent_at=now if consent_to_updates else None,
-                    ip_hash=hashed_ip,
-                    emails_sent=1 if pending else 0,
-                    created_at=now,
-                )
-                if pending:
-                    pending_email_queue(
-                        kind=SignatureEmail.CONFIRM.outbox_kind,
-                        object_id=signature.pk,
-                        base_url=base_url,
-                    )
-        except IntegrityError:
-            # Signed twice at the same moment: the other request won.
-            existing = Signature.objects.get(
-                petition=petition, email_canonical=canonical
+        if inserted is not None and inserted.state == Signature.State.PENDING:
+            pending_email_queue(
+                kind=SignatureEmail.CONFIRM.outbox_kind,
+                object_id=inserted.id,
+                base_url=base_url,
             )
-        else:
-            return SignatureCreateResult(signature=signature, created=True)
+    if inserted is not None:
+        signature = Signature(
+            pk=inserted.id,
+            petition=petition,
+            name=name,
+            name_key=key,
+            email=email,
+            email_canonical=canonical,
+            city=city,
+            country=country,
+            language=language,
+            state=inserted.state,
+            suspect_reason=inserted.suspect_reason,
+            consent_to_updates=consent_to_updates,
+            consent_text=consent_text if consent_to_updates else "",
+            consent_at=now if consent_to_updates else None,
+            ip_hash=hashed_ip,
+            emails_sent=1 if inserted.state == Signature.State.PENDING else 0,
+            created_at=now,
+        )
+        signature._state.adding = False
+        return SignatureCreateResult(signature=signature, created=True)
 
+    existing = Signature.objects.get(petition=petition, email_canonical=canonical)
     if existing.state == Signature.State.PENDING:
         signature_email_queue(
             signature=existing, kind=SignatureEmail.CONFIRM, base_url=base_url

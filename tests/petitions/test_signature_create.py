@@ -304,9 +304,7 @@ def test_a_domain_blocked_between_two_signatures_holds_back_the_second(
     }
 
 
-def test_a_petition_closed_between_two_signatures_takes_no_more(
-    client, petition_pages
-):
+def test_a_petition_closed_between_two_signatures_takes_no_more(client, petition_pages):
     page = petition_pages["en"]
     sign(client, page, "en", email="first@example.com", name="Ali")
 
