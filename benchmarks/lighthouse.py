@@ -6,7 +6,7 @@ by Django, SERVE_MEDIA, as make prod-local does).
 Target: 100 in every category on every page. Each audit that fails is named
 with its id and title, and the run fails.
 
-    python -m benchmarks.lighthouse --language ur --page petition
+    python -m benchmarks.lighthouse --language ur --page petition --reports /tmp/lh
 
 Needs Node with npx, which fetches lighthouse@12.8.2 from the npm registry on
 first use (BENCH_LIGHTHOUSE gives another command, e.g. an installed copy's
@@ -166,7 +166,7 @@ def what_failed(audit: dict) -> list[str]:
     return lines
 
 
-def run(*, languages: list[str], kinds: list[str]) -> bool:
+def run(*, languages: list[str], kinds: list[str], reports: Path | None) -> bool:
     header("Lighthouse")
     version = lighthouse_version()
     results = {}
@@ -183,7 +183,7 @@ def run(*, languages: list[str], kinds: list[str]) -> bool:
             for kind in kinds:
                 for language in languages:
                     path = paths[language][kind]
-                    report = Path(scratch) / f"{kind}-{language}.json"
+                    report = (reports or Path(scratch)) / f"{kind}-{language}.json"
                     results[kind, language] = (
                         path,
                         lighthouse_run(server.url(path), report),
@@ -246,10 +246,18 @@ def main(argv: list[str] | None = None) -> bool:
         choices=PAGE_KINDS,
         help="a page to measure (repeat for more; all three by default)",
     )
+    parser.add_argument(
+        "--reports",
+        type=Path,
+        help="a folder to keep the JSON reports in (for Lighthouse's viewer)",
+    )
     args = parser.parse_args(argv)
+    if args.reports:
+        args.reports.mkdir(parents=True, exist_ok=True)
     return run(
         languages=args.language or list(LANGUAGES),
         kinds=args.page or list(PAGE_KINDS),
+        reports=args.reports,
     )
 
 
