@@ -151,16 +151,21 @@ def what_failed(audit: dict) -> list[str]:
     lines = []
     for item in items[:5]:
         node = item.get("node") or {}
+        # Elements have a node; console errors and issues a source location.
+        location = item.get("sourceLocation") or item.get("source") or {}
         where = (
             node.get("selector")
             or item.get("url")
-            or item.get("source", {}).get("url")
-            or item.get("description")
+            or (location.get("url") if isinstance(location, dict) else "")
             or ""
         )
+        description = item.get("description") or item.get("issueType") or ""
         snippet = node.get("snippet", "")
-        explanation = node.get("explanation", "").replace("\n", " ")
-        lines.append(" ".join(part for part in (where, snippet, explanation) if part))
+        explanation = " ".join(node.get("explanation", "").split())
+        parts = (where, snippet, explanation, description)
+        line = " ".join(part for part in parts if isinstance(part, str) and part)
+        if line:
+            lines.append(line)
     if len(items) > 5:
         lines.append(f"… and {len(items) - 5} more")
     return lines
