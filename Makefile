@@ -89,5 +89,5 @@ prod-local: compile $(PROD_SECRET_FILE) ## Production settings, gunicorn and the
 prod-admin: $(PROD_SECRET_FILE) ## Create an admin account in the prod-local database
 	$(PROD_ENV) $(PY) manage.py createsuperuser
 
-bench: compile ## Run every benchmark in benchmarks/ (needs wrk, chromium, local PostgreSQL and Redis; half an hour to an hour)
+bench: compile ## Run every benchmark in benchmarks/ (needs wrk, chromium, npx, local PostgreSQL and Redis; half an hour to an hour)
 	$(PY) -m benchmarks

@@ -7,6 +7,7 @@ import sys
 from benchmarks import (
     data_scale,
     export_memory,
+    lighthouse,
     page_throughput,
     page_weight,
     scale_out,
@@ -15,6 +16,7 @@ from benchmarks import (
 
 BENCHMARKS = [
     page_weight,
+    lighthouse,
     page_throughput,
     signing_throughput,
     scale_out,
