@@ -11,6 +11,7 @@ from benchmarks import (
     page_throughput,
     page_weight,
     scale_out,
+    signing_restart,
     signing_throughput,
 )
 
@@ -19,6 +20,7 @@ BENCHMARKS = [
     lighthouse,
     page_throughput,
     signing_throughput,
+    signing_restart,
     scale_out,
     data_scale,
     export_memory,

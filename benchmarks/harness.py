@@ -357,6 +357,8 @@ class PostLoadResult:
     p95_ms: float
     p99_ms: float
     statuses: dict[int, int]
+    # The numbers (form(n)) of the posts the site confirmed.
+    acknowledged_numbers: list[int] = field(default_factory=list)
 
     @property
     def acknowledged_per_second(self) -> float:
@@ -396,6 +398,7 @@ def post_load_run(
     latencies: list[float] = []
     statuses: dict[int, int] = {}
     totals = {"sent": 0, "acknowledged": 0, "failed": 0}
+    acknowledged_numbers: list[int] = []
     numbers = iter(range(1, 2**62))
 
     async def client(index: int, deadline: float) -> None:
@@ -427,6 +430,8 @@ def post_load_run(
                 latencies.append((time.perf_counter() - started) * 1000)
                 statuses[status] = statuses.get(status, 0) + 1
                 totals["acknowledged" if confirmed else "failed"] += 1
+                if confirmed:
+                    acknowledged_numbers.append(number)
 
     async def run_all() -> float:
         started = time.monotonic()
@@ -445,6 +450,7 @@ def post_load_run(
         p95_ms=percentile(latencies, 95),
         p99_ms=percentile(latencies, 99),
         statuses=statuses,
+        acknowledged_numbers=acknowledged_numbers,
     )
 
 

@@ -32,18 +32,8 @@ from benchmarks.harness import (
     site_prepare,
     table,
 )
+from benchmarks.page_weight import CHROMIUM, CHROMIUM_ARGS
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 LIGHTHOUSE = shlex.split(
     os.environ.get("BENCH_LIGHTHOUSE", "npx --yes lighthouse@12.8.2")
 )

@@ -111,8 +111,10 @@ class VisitResult:
 def visit_all(
     urls: list[str], *, concurrency: int, expect: set[int] | None = None
 ) -> VisitResult:
-    """GET every URL once (a signer clicking their link), `concurrency` at a
-    time, and count the answers by status."""
+    """Press the button of every emailed link once (a signer confirming: the
+    link's own page sends it back by POST, from the same site; opening it
+    alone acts on nothing), `concurrency` at a time, and count the answers
+    by status."""
     import time
 
     import aiohttp
@@ -130,7 +132,11 @@ def visit_all(
                 url = queue.pop()
                 started = time.perf_counter()
                 try:
-                    async with session.get(url, allow_redirects=False) as answer:
+                    async with session.post(
+                        url,
+                        allow_redirects=False,
+                        headers={"Sec-Fetch-Site": "same-origin"},
+                    ) as answer:
                         await answer.read()
                         status = answer.status
                 except aiohttp.ClientError:
