@@ -33,6 +33,7 @@ from collections import OrderedDict
 from django.conf import settings
 from django.core import checks
 from django.core.cache import cache
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
@@ -56,8 +57,17 @@ def page_cache_purge() -> None:
     """Make every cached page stale at once, on every app server.
 
     Call it from any service whose change shows on public pages and that is
-    not already covered by the publishing signals connected below.
+    not already covered by the publishing signals connected below. Inside a
+    transaction (Wagtail publishes in one) the purge is made again once it
+    commits: a page rendered, or a petition read (home.process_cache), by
+    another process between the first purge and the commit saw the old rows
+    and must not outlive the change.
     """
+    _purge()
+    transaction.on_commit(_purge)
+
+
+def _purge() -> None:
     _process_pages.clear()
     try:
         cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)

@@ -205,6 +205,7 @@ def signature_create(
     hashed_ip = ip_hash(ip)
     now = timezone.now()
     name, email, city = name_normalize(name), email.strip(), name_normalize(city)
+    reason = _suspect_reason(petition=petition, email=canonical, ip=hashed_ip)
     # The signature and its queued email are stored together or not at all,
     # so a stored signature always gets its email. The address check, the
     # repeat-name check and the insert are one statement (signature_insert).
@@ -221,7 +222,7 @@ def signature_create(
             consent=consent_to_updates,
             consent_text=consent_text,
             ip=hashed_ip,
-            reason=_suspect_reason(petition=petition, email=canonical, ip=hashed_ip),
+            reason=reason,
             repeat_since=now
             - timedelta(seconds=settings.PETITIONS_REPEAT_NAME_SECONDS),
             repeat_limit=settings.PETITIONS_REPEAT_NAME_LINKS,
