@@ -257,6 +257,17 @@ def _purge_on_signal(**kwargs) -> None:
     page_cache_purge()
 
 
+def page_cache_purge_on_change(model) -> None:
+    """Purge whenever a row of `model` is saved or deleted: for rows that
+    pages show or that a process keeps (home.process_cache) and that are not
+    published through Wagtail. Call it from the model's AppConfig.ready."""
+    label = model._meta.label_lower
+    for signal, name in ((post_save, "save"), (post_delete, "delete")):
+        signal.connect(
+            _purge_on_signal, sender=model, dispatch_uid=f"page_cache_{name}_{label}"
+        )
+
+
 def _purge_on_hook(*args, **kwargs) -> None:
     page_cache_purge()
 
@@ -280,12 +291,7 @@ def connect() -> None:
     for hook in ("after_create_snippet", "after_edit_snippet", "after_delete_snippet"):
         hooks.register(hook, _purge_on_hook)
     # Restricting a page (or lifting it) changes who may see it.
-    for signal in (post_save, post_delete):
-        signal.connect(
-            _purge_on_signal,
-            sender=PageViewRestriction,
-            dispatch_uid=f"page_cache_restriction_{signal is post_save}",
-        )
+    page_cache_purge_on_change(PageViewRestriction)
     post_save.connect(_purge_on_settings_change, dispatch_uid="page_cache_setting_save")
     post_delete.connect(
         _purge_on_settings_change, dispatch_uid="page_cache_setting_delete"

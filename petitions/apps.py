@@ -17,7 +17,6 @@ class PetitionsConfig(AppConfig):
     verbose_name = _("Petitions")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published
 
         from home.demo.build import demo_step_register
@@ -27,6 +26,7 @@ class PetitionsConfig(AppConfig):
             action_page_type_register,
             home_feature_register,
         )
+        from home.page_cache import page_cache_purge_on_change
         from petitions.demo import petition_demo_step
         from petitions.exports import signatures_of_person_export
         from petitions.models import Petition, PetitionPage, Signature
@@ -41,12 +41,7 @@ class PetitionsConfig(AppConfig):
         )
         # A petition's settings are kept by each process for signing
         # (home.process_cache): any change to them starts a new generation.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                _petition_changed,
-                sender=Petition,
-                dispatch_uid=f"petitions.petition_changed_{signal is post_save}",
-            )
+        page_cache_purge_on_change(Petition)
         home_feature_register(
             HomeFeature(
                 field="featured_petition",
@@ -86,12 +81,6 @@ def _petition_page_published(sender, instance, **kwargs):
     from petitions.services.signatures import petition_sync_from_page
 
     petition_sync_from_page(page=instance)
-
-
-def _petition_changed(**kwargs):
-    from home.page_cache import page_cache_purge
-
-    page_cache_purge()
 
 
 def _signatures_described(count: int) -> str:

@@ -14,9 +14,9 @@ class SupportersConfig(AppConfig):
     verbose_name = _("Supporters")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
         from django.urls import register_converter
 
+        from home.page_cache import page_cache_purge_on_change
         from supporters import emails, people, services
         from supporters.http import IdConverter
         from supporters.models import BlockedEmailDomain, Supporter
@@ -24,12 +24,7 @@ class SupportersConfig(AppConfig):
         register_converter(IdConverter, "id")
         # The blocked domains are kept by each process (home.process_cache):
         # any change to them starts a new generation.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                _blocked_domains_changed,
-                sender=BlockedEmailDomain,
-                dispatch_uid=f"supporters.blocked_domains_{signal is post_save}",
-            )
+        page_cache_purge_on_change(BlockedEmailDomain)
         emails.email_kind_register(
             kind=services.SUPPORTER_CONFIRM_EMAIL, send=services.supporter_email_deliver
         )
@@ -44,12 +39,6 @@ class SupportersConfig(AppConfig):
                 permission="supporters.delete_supporter",
             )
         )
-
-
-def _blocked_domains_changed(**kwargs):
-    from home.page_cache import page_cache_purge
-
-    page_cache_purge()
 
 
 def _supporters_described(count: int) -> str:
