@@ -323,8 +323,15 @@ def test_no_save_stores_a_script_link(linked):
         footer.full_clean()
 
 
-def csp(response) -> str:
-    return response["Content-Security-Policy"]
+def csp(response) -> dict[str, str]:
+    """The response's Content-Security-Policy by directive (the header lists
+    them in no fixed order)."""
+    directives = (
+        part.strip().split(" ", 1)
+        for part in response["Content-Security-Policy"].split(";")
+        if part.strip()
+    )
+    return {name: value for name, value in directives}
 
 
 def test_pages_shown_in_the_admin_run_under_the_public_policy(admin_client, linked):
@@ -346,12 +353,15 @@ def test_pages_shown_in_the_admin_run_under_the_public_policy(admin_client, link
         response = admin_client.get(address)
         assert response.status_code == 200, address
         policy = csp(response)
-        assert "script-src 'self';" in policy, address
-        assert "unsafe-inline" not in policy and "unsafe-eval" not in policy
+        assert policy["script-src"] == "'self'", address
+        assert not any(
+            "unsafe-inline" in value or "unsafe-eval" in value
+            for value in policy.values()
+        ), address
         # The admin's preview panel frames it; nobody else may.
-        assert "frame-ancestors 'self'" in policy
+        assert policy["frame-ancestors"] == "'self'", address
 
     admin_screen = admin_client.get(
         reverse("wagtailadmin_pages:edit", args=[campaign.id])
     )
-    assert "'unsafe-inline'" in csp(admin_screen)
+    assert "'unsafe-inline'" in csp(admin_screen)["script-src"]
