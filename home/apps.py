@@ -9,7 +9,13 @@ class HomeConfig(AppConfig):
 
     def ready(self):
         from home import page_cache
+        from home.models import Footer, NavigationMenu, Organisation
         from home.site_address import site_address_sync
 
         page_cache.connect()
+        # Every page shows them, and processes keep them (home.selectors:
+        # site_chrome); their translations are saved by wagtail-localize,
+        # which sends no snippet hook.
+        for model in (Organisation, NavigationMenu, Footer):
+            page_cache.page_cache_purge_on_change(model)
         post_migrate.connect(site_address_sync, sender=self)

@@ -38,6 +38,7 @@ from django.db.models.signals import post_delete, post_save
 from django.http import HttpResponse
 from django.utils.cache import cc_delim_re, patch_cache_control
 from wagtail import hooks
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
 from wagtail.models import PageViewRestriction, Site
 from wagtail.signals import post_page_move, published, unpublished
@@ -292,6 +293,8 @@ def connect() -> None:
         hooks.register(hook, _purge_on_hook)
     # Restricting a page (or lifting it) changes who may see it.
     page_cache_purge_on_change(PageViewRestriction)
+    # Processes keep the redirects' paths (home.wagtail_lookups).
+    page_cache_purge_on_change(Redirect)
     post_save.connect(_purge_on_settings_change, dispatch_uid="page_cache_setting_save")
     post_delete.connect(
         _purge_on_settings_change, dispatch_uid="page_cache_setting_delete"

@@ -7,7 +7,7 @@ one query for all the links of a page, so rendering stays cheap."""
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from urllib.parse import quote
 
 from django.db.models import Q
@@ -15,8 +15,9 @@ from django.utils.text import Truncator
 from django.utils.translation import get_language, get_language_info
 from wagtail.blocks import StreamValue, StructValue
 from wagtail.blocks.list_block import ListValue
-from wagtail.models import Locale, Page
+from wagtail.models import Locale, Page, Site
 
+from home.process_cache import process_cached
 from home.site_address import public_url
 
 OG_LOCALES = {"en": "en_GB", "ur": "ur_PK", "haz": "haz_PK"}
@@ -227,14 +228,13 @@ def _menu_links(raw_items, localized, locale_id, request) -> list[MenuLink]:
             url = value["link"]
         else:
             continue
-        is_current = request is not None and url == request.path
         links.append(
             MenuLink(
                 label=label,
                 url=url,
                 lang=lang,
                 lang_name=language_name_local(lang),
-                is_current=is_current,
+                is_current=request is not None and url == request.path,
             )
         )
     return links
@@ -243,14 +243,42 @@ def _menu_links(raw_items, localized, locale_id, request) -> list[MenuLink]:
 def site_chrome(*, request, page=None) -> SiteChrome:
     """The organisation, menu and footer in the language being shown, each
     falling back to its original where it has no translation yet. Menu pages
-    without a live version anywhere are left out. Memoised on the request."""
+    without a live version anywhere are left out. Kept by the process for
+    each site and language (home.process_cache: publishing anything starts
+    anew) and memoised on the request."""
     cached = getattr(request, "_site_chrome", None)
     if cached is not None:
         return cached
+    locale_id = getattr(page, "locale_id", None) or Locale.get_active().pk
+    if request is None:
+        chrome = _site_chrome_built(request, locale_id)
+    else:
+        site = Site.find_for_request(request)
+        chrome = process_cached(
+            ("site-chrome", site.pk if site else None, locale_id),
+            lambda: _site_chrome_built(request, locale_id),
+        )
+        chrome = replace(
+            chrome,
+            menu=_marked_current(chrome.menu, request.path),
+            footer_links=_marked_current(chrome.footer_links, request.path),
+        )
+    run_by = page.run_by() if hasattr(page, "run_by") else ""
+    if run_by:
+        chrome = replace(chrome, speaker=run_by)
+    if request is not None:
+        request._site_chrome = chrome
+    return chrome
+
+
+def _marked_current(links: list[MenuLink], path: str) -> list[MenuLink]:
+    return [replace(link, is_current=link.url == path) for link in links]
+
+
+def _site_chrome_built(request, locale_id) -> SiteChrome:
     from home.models import SiteSettings
 
     site_settings = SiteSettings.load(request_or_site=request)
-    locale_id = getattr(page, "locale_id", None) or Locale.get_active().pk
     organisation = _translated(site_settings.organisation, locale_id)
     menu = _translated(site_settings.main_menu, locale_id)
     footer = _translated(site_settings.footer, locale_id)
@@ -262,17 +290,13 @@ def site_chrome(*, request, page=None) -> SiteChrome:
         ],
         locale_id=locale_id,
     )
-    run_by = page.run_by() if hasattr(page, "run_by") else ""
-    chrome = SiteChrome(
+    return SiteChrome(
         organisation=organisation,
         menu=_menu_links(menu_items, localized, locale_id, request),
         footer=footer,
         footer_links=_menu_links(footer_items, localized, locale_id, request),
-        speaker=run_by or (organisation.name if organisation else ""),
+        speaker=organisation.name if organisation else "",
     )
-    if request is not None:
-        request._site_chrome = chrome
-    return chrome
 
 
 def organisation_speaking(*, page=None, language: str) -> str:

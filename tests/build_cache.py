@@ -1,8 +1,9 @@
 """What the tests build once and keep between runs, keyed on what it was built
-from: the unit tests' migrated SQLite database (tests/conftest.py) and the
+from: the migrated SQLite database (tests/migrated_database.py) and the
 browser tests' site (tests/e2e/site_server.py). Kept in BUILD_CACHE; entries
 not used for BUILD_CACHE_DAYS are removed."""
 
+import fcntl
 import os
 import shutil
 import time
@@ -19,26 +20,36 @@ def _tidy(keep: Path) -> None:
     keep.touch()
     horizon = time.time() - BUILD_CACHE_DAYS * 86400
     for entry in BUILD_CACHE.iterdir():
-        if entry != keep and entry.stat().st_mtime < horizon:
+        if entry.name.startswith(keep.name) or entry.stat().st_mtime >= horizon:
+            continue
+        if entry.is_dir():
             shutil.rmtree(entry, ignore_errors=True)
+        else:
+            entry.unlink(missing_ok=True)
 
 
 def built(name: str, build: Callable[[Path], None]) -> Path:
     """The folder BUILD_CACHE/name, made by `build(folder)` unless an earlier
-    run made it. Built under another name and renamed when done, so a folder
-    found is always complete (also when runs build side by side)."""
+    run made it. One process builds it while any other that wants it waits
+    (a lock file), so test processes side by side build it once. Built under
+    another name and renamed when done, so a folder found is always
+    complete."""
     folder = BUILD_CACHE / name
-    if not (folder / "built").exists():
-        BUILD_CACHE.mkdir(parents=True, exist_ok=True)
-        building = BUILD_CACHE / f"building-{name}-{os.getpid()}"
-        shutil.rmtree(building, ignore_errors=True)
-        building.mkdir()
-        try:
-            build(building)
-            (building / "built").touch()
-            shutil.rmtree(folder, ignore_errors=True)
-            building.rename(folder)
-        finally:
+    BUILD_CACHE.mkdir(parents=True, exist_ok=True)
+    lock = BUILD_CACHE / f"{name}.lock"
+    with lock.open("a") as held:
+        fcntl.flock(held, fcntl.LOCK_EX)
+        lock.touch()
+        if not (folder / "built").exists():
+            building = BUILD_CACHE / f"building-{name}-{os.getpid()}"
             shutil.rmtree(building, ignore_errors=True)
-    _tidy(folder)
+            building.mkdir()
+            try:
+                build(building)
+                (building / "built").touch()
+                shutil.rmtree(folder, ignore_errors=True)
+                building.rename(folder)
+            finally:
+                shutil.rmtree(building, ignore_errors=True)
+        _tidy(folder)
     return folder

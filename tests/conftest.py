@@ -1,7 +1,5 @@
 import contextlib
 import functools
-import hashlib
-import importlib.metadata
 import os
 import sqlite3
 from pathlib import Path
@@ -70,63 +68,71 @@ def pytest_collection_finish(session):
         )
 
 
-def _migrations_key() -> str:
-    """What the migrated database depends on: the project's migrations and
-    the installed packages (whose migrations are theirs)."""
-    from django.apps import apps
-
-    digest = hashlib.sha256()
-    for config in sorted(apps.get_app_configs(), key=lambda config: config.label):
-        digest.update(config.label.encode())
-        for path in sorted(Path(config.path).glob("migrations/*.py")):
-            digest.update(path.name.encode() + path.read_bytes())
-    for distribution in sorted(
-        f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions()
-    ):
-        digest.update(distribution.encode())
-    return digest.hexdigest()[:20]
-
-
 if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
 
     @pytest.fixture(scope="session")
     def django_db_setup(django_test_environment, django_db_blocker):
         """The SQLite test database (in memory, one per test process) as
-        pytest-django makes it, but migrated once: later runs, and the other
-        workers of this one, copy it from a file migrated by the first
-        (tests/build_cache.py), keyed on the migrations. Migrating takes about
-        half a minute of a core's time; copying, a fraction of a second."""
-        from django.core.management import call_command
+        pytest-django makes it, but copied from the migrated database built
+        once (tests/migrated_database.py) instead of migrated again."""
         from django.db import connections
 
-        from tests.build_cache import built
+        from tests.migrated_database import migrated_sqlite
 
         connection = connections["default"]
         original = connection.settings_dict["NAME"]
         name = connection.creation._get_test_db_name()
         assert connection.creation.is_in_memory_db(name), name
 
-        def migrate(folder: Path) -> None:
-            call_command("migrate", interactive=False, verbosity=0, run_syncdb=True)
-            with contextlib.closing(
-                sqlite3.connect(folder / "migrated.sqlite3")
-            ) as copy:
-                connection.connection.backup(copy)
-
         with django_db_blocker.unblock():
+            migrated = migrated_sqlite()
             connection.close()
             settings.DATABASES["default"]["NAME"] = name
             connection.settings_dict["NAME"] = name
             connection.ensure_connection()
-            folder = built(f"migrated-sqlite-{_migrations_key()}", migrate)
             if not connection.introspection.table_names():
-                with contextlib.closing(
-                    sqlite3.connect(folder / "migrated.sqlite3")
-                ) as migrated:
-                    migrated.backup(connection.connection)
+                with contextlib.closing(sqlite3.connect(migrated)) as source:
+                    source.backup(connection.connection)
         yield
         with django_db_blocker.unblock():
             connection.close()
+            settings.DATABASES["default"]["NAME"] = original
+            connection.settings_dict["NAME"] = original
+
+else:
+
+    @pytest.fixture(scope="session")
+    def django_db_setup(
+        django_test_environment, django_db_blocker, django_db_modify_db_settings
+    ):
+        """The PostgreSQL test database of this test process (pytest-django's
+        name, with pytest-xdist's worker suffix), created fresh as a copy of
+        the migrated template database (tests/migrated_database.py) instead
+        of migrated again, and dropped at the end."""
+        from urllib.parse import urlsplit, urlunsplit
+
+        import psycopg
+        from django.db import connections
+
+        from tests.migrated_database import database_drop, postgres_copy_of_migrated
+
+        connection = connections["default"]
+        original = connection.settings_dict["NAME"]
+        name = connection.creation._get_test_db_name()
+        parts = urlsplit(os.environ["DATABASE_URL"])
+        server = urlunsplit(parts._replace(scheme="postgresql", path=""))
+        admin = psycopg.connect(f"{server}/postgres", autocommit=True)
+        with django_db_blocker.unblock():
+            connection.close()
+            postgres_copy_of_migrated(admin, server, original, name)
+            settings.DATABASES["default"]["NAME"] = name
+            connection.settings_dict["NAME"] = name
+        yield
+        with django_db_blocker.unblock():
+            for each in connections.all():
+                each.close()
+            database_drop(admin, name)
+            admin.close()
             settings.DATABASES["default"]["NAME"] = original
             connection.settings_dict["NAME"] = original
 

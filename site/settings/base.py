@@ -80,6 +80,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "home.page_cache.PageCacheMiddleware",
     "home.csp.SiteCSPMiddleware",
+    "home.wagtail_lookups.SiteLookupMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "home.middleware.PreferredLanguageMiddleware",
     "home.middleware.PublicBodyLimitMiddleware",
@@ -88,7 +89,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "home.wagtail_lookups.RedirectMiddleware",
     "home.middleware.DatabaseUnavailableMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into our page.
     "axes.middleware.AxesMiddleware",

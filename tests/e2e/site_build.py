@@ -1,8 +1,9 @@
-"""Run by `manage.py shell` (one process, to start Django once) on an empty
-database that the browser tests' databases are then copied from
-(site_server.py): the migrations and the demo site, then the editor's and
-translator's accounts, and confirmed signatures that fill part of the demo
-petition's progress bar (so its direction can be seen)."""
+"""Run by `manage.py shell` (one process, to start Django once) on a copy of
+the migrated database (tests/migrated_database.py) that the browser tests'
+databases are then copied from (site_server.py): any migration the copy
+lacks, the demo site, then the editor's and translator's accounts, and
+confirmed signatures that fill part of the demo petition's progress bar (so
+its direction can be seen)."""
 
 import json
 import os

@@ -5,9 +5,10 @@ inbox the tests read; form pages' staff notifications go to STAFF_EMAIL.
 
 The database is never the unit tests' one: a temporary SQLite file, or on
 PostgreSQL the database named by DATABASE_URL with `_e2e` appended, created
-fresh for the run and dropped after it. It is a copy of a built one: `migrate`,
-`demo` and the tests' own data (site_build.py) run only when no database was
-built yet from the same code, migrations and demo content (`build_key`). Built
+fresh for the run and dropped after it. It is a copy of a built one: `demo`
+and the tests' own data (site_build.py) go into a copy of the migrated
+database (tests/migrated_database.py) only when no database was built yet
+from the same code, migrations and demo content (`build_key`). Built
 databases are kept in tests/build_cache.py's BUILD_CACHE (SQLite files and
 their media) and, on PostgreSQL, as template databases named after the key."""
 
@@ -30,6 +31,7 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from tests.build_cache import BUILD_CACHE, built
+from tests.migrated_database import migrated_sqlite, postgres_copy_of_migrated
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = Path(__file__).with_name("site_build.py")
@@ -119,8 +121,8 @@ def build_key(accounts: dict) -> str:
 
 
 def _build(env: dict, database: str, media: Path) -> None:
-    """migrate, demo and the tests' data (site_build.py) into `database`, its
-    files into `media`."""
+    """The demo and the tests' data (site_build.py) into `database`, a copy of
+    the migrated database, its files into `media`."""
     result = subprocess.run(
         [sys.executable, "manage.py", "shell", "--command", BUILD_SCRIPT.read_text()],
         cwd=ROOT,
@@ -145,6 +147,7 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
     if not parts.scheme.startswith("postgres"):
 
         def build_sqlite(folder: Path) -> None:
+            shutil.copyfile(migrated_sqlite(), folder / "site.sqlite3")
             _build(env, f"sqlite:///{folder / 'site.sqlite3'}", folder / "media")
 
         folder = built(f"e2e-sqlite-{key}", build_sqlite)
@@ -154,6 +157,7 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
         return
     import psycopg
 
+    server = urlunsplit(parts._replace(scheme="postgresql", path=""))
     base = parts.path.lstrip("/") + "_e2e"
     template = f"{base}_{key}"
     # The served copy is this process's own: test processes side by side
@@ -173,7 +177,7 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
         try:
             admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
             admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
-            admin.execute(f'CREATE DATABASE "{building}"')
+            postgres_copy_of_migrated(admin, server, parts.path.lstrip("/"), building)
             try:
                 _build(
                     env,

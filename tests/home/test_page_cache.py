@@ -3,7 +3,6 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from wagtail.models import Page, PageViewRestriction, Site
 
-from campaigns.models import CampaignPage
 from home.models import HomePage
 from home.page_cache import page_cache_purge
 from tests.conftest import cache_clear
@@ -14,15 +13,6 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture(autouse=True)
 def _page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 30
-
-
-@pytest.fixture
-def campaign(home_page):
-    page = home_page.add_child(
-        instance=CampaignPage(title="Stand with the Hazara", slug="stand-with-hazara")
-    )
-    page.save_revision().publish()
-    return page
 
 
 @pytest.fixture

@@ -331,7 +331,7 @@ def csp(response) -> dict[str, str]:
         for part in response["Content-Security-Policy"].split(";")
         if part.strip()
     )
-    return {name: value for name, value in directives}
+    return dict(directives)
 
 
 def test_pages_shown_in_the_admin_run_under_the_public_policy(admin_client, linked):

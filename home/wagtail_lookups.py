@@ -1,0 +1,90 @@
+"""Two lookups Wagtail makes with a database query on every request, kept by
+the process instead (home.process_cache, trusted while the page cache's
+generation holds):
+
+- the request's Site (`Site.find_for_request` queries the sites table for
+  each new request object): SiteLookupMiddleware finds it once per host and
+  port and hands it to Wagtail on the request, where Wagtail looks first;
+- the redirects on a 404 (Wagtail's RedirectMiddleware asks the redirects
+  table up to four times for each 404, and every bot probing for
+  /wp-login.php makes one): RedirectMiddleware asks only when the path is
+  among the redirects' old paths.
+
+Saving or deleting a Site, or a redirect (by hand or the ones Wagtail makes
+when a page moves), starts a new generation (home.page_cache), so every
+process reads them again at its next request. These can go when Wagtail
+keeps either lookup itself.
+"""
+
+import copy
+from urllib.parse import urlparse
+
+from django.core.exceptions import DisallowedHost
+from django.db import DatabaseError
+from django.http.request import split_domain_port
+from django.utils.encoding import uri_to_iri
+from wagtail.contrib.redirects import middleware as wagtail_redirects
+from wagtail.contrib.redirects.models import Redirect
+from wagtail.models import Site
+
+from home.process_cache import process_cached
+
+
+class SiteLookupMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        try:
+            # Only a host this deployment answers for (ALLOWED_HOSTS) is kept.
+            hostname = split_domain_port(request.get_host())[0]
+        except DisallowedHost:
+            return self.get_response(request)
+        port = request.get_port()
+        try:
+            kept = process_cached(
+                ("wagtail-site", hostname, port),
+                lambda: Site._find_for_request(request),
+            )
+        except DatabaseError:
+            # The view meets the database's absence too, and answers it
+            # (home.middleware.DatabaseUnavailableMiddleware).
+            return self.get_response(request)
+        request._wagtail_site = site_copy(kept)
+        return self.get_response(request)
+
+
+def site_copy(site: Site | None) -> Site | None:
+    """A copy of a kept Site and its root page for one request: Wagtail
+    keeps what it reads on them (the root page's specific page), which must
+    be read afresh for each request and never shared between threads."""
+    if site is None:
+        return None
+    site = copy.copy(site)
+    site.root_page = copy.copy(site.root_page)
+    return site
+
+
+def redirected_paths() -> frozenset[str]:
+    """Every redirect's old path, on any site."""
+    return process_cached(
+        ("wagtail-redirected-paths",),
+        lambda: frozenset(Redirect.objects.values_list("old_path", flat=True)),
+    )
+
+
+def may_redirect(request) -> bool:
+    """Whether any path Wagtail's RedirectMiddleware would look up for this
+    request (normalised, with and without its query, percent-encoded and
+    not) has a redirect."""
+    path = Redirect.normalise_path(request.get_full_path(), decode_unicode=False)
+    without_query = urlparse(path).path
+    asked = {path, uri_to_iri(path), without_query, uri_to_iri(without_query)}
+    return not asked.isdisjoint(redirected_paths())
+
+
+class RedirectMiddleware(wagtail_redirects.RedirectMiddleware):
+    def process_response(self, request, response):
+        if response.status_code != 404 or not may_redirect(request):
+            return response
+        return super().process_response(request, response)
