@@ -4,7 +4,8 @@ generation holds):
 
 - the request's Site (`Site.find_for_request` queries the sites table for
   each new request object): SiteLookupMiddleware finds it once per host and
-  port and hands it to Wagtail on the request, where Wagtail looks first;
+  port for the public pages and hands it to Wagtail on the request, where
+  Wagtail looks first;
 - the redirects on a 404 (Wagtail's RedirectMiddleware asks the redirects
   table up to four times for each 404, and every bot probing for
   /wp-login.php makes one): RedirectMiddleware asks only when the path is
@@ -22,6 +23,7 @@ from urllib.parse import urlparse
 from django.core.exceptions import DisallowedHost
 from django.db import DatabaseError
 from django.http.request import split_domain_port
+from django.utils import translation
 from django.utils.encoding import uri_to_iri
 from wagtail.contrib.redirects import middleware as wagtail_redirects
 from wagtail.contrib.redirects.models import Redirect
@@ -35,6 +37,10 @@ class SiteLookupMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        # Public pages only (under a language prefix); the admin and /health/
+        # ask Wagtail as before.
+        if not translation.get_language_from_path(request.path_info):
+            return self.get_response(request)
         try:
             # Only a host this deployment answers for (ALLOWED_HOSTS) is kept.
             hostname = split_domain_port(request.get_host())[0]

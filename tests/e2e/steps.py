@@ -29,6 +29,18 @@ PAGES = {
 FORM_PAGES = ("volunteer", "coordinator", "contact")
 FORM_SENT_BY = "form.site-form[action$='/send/']"
 
+# Every address in a page that makes a browser fetch something, including
+# what it has not fetched yet (lazy pictures below the fold, other sizes).
+RESOURCE_URLS = """() => [
+    ...[...document.querySelectorAll(
+        "[src], link[href]:not([rel~=alternate]):not([rel~=canonical]), object[data]"
+    )].map(e => e.src || e.href || e.data),
+    ...[...document.querySelectorAll("[srcset]")].flatMap(
+        e => e.srcset.split(",").map(
+            s => new URL(s.trim().split(" ")[0], document.baseURI).href)
+    ),
+]"""
+
 # Western, Persian and Arabic-Indic digits, as the languages write them.
 DIGITS = str.maketrans("۰۱۲۳۴۵۶۷۸۹٠١٢٣٤٥٦٧٨٩", "01234567890123456789")
 

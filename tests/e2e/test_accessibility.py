@@ -1,6 +1,9 @@
-"""axe-core on every kind of public page in every language, and signing with
-the keyboard alone: visible focus, errors announced and tied to their fields,
-on the petition's form and on a form page's."""
+"""axe-core and privacy (nothing from another host, no cookie) on every kind
+of public page in every language, and signing with the keyboard alone:
+visible focus, errors announced and tied to their fields, on the petition's
+form and on a form page's."""
+
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -10,6 +13,7 @@ from tests.e2e.steps import (
     FORM_SENT_BY,
     LANGUAGES,
     PAGES,
+    RESOURCE_URLS,
     axe_violations,
     computed,
     follow,
@@ -25,7 +29,14 @@ SIGNING_ORDER = ["id_name", "id_email", "id_city", "id_country", "id_notify"]
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_pages_have_no_axe_violations(phone, language):
+def test_every_public_page_passes_axe_loads_only_from_here_and_sets_no_cookie(
+    phone, demo_site, language
+):
+    """Each kind of public page, its thank-you pages and the search, join and
+    not-found pages: no axe violation, nothing fetched (or left to fetch
+    later: lazy pictures, other sizes) from another host, the page in the
+    visitor's language, and no cookie at the end."""
+    own_host = urlsplit(demo_site.url).netloc
     phone.goto(page_url(language, "petition"))
     addresses = [page_url(language, kind) for kind in PAGES]
     addresses += [thanks_url(phone)]
@@ -33,7 +44,17 @@ def test_pages_have_no_axe_violations(phone, language):
 
     violations = {}
     for address in addresses:
+        phone.requested_urls.clear()
         page_load(phone, address)
+        urls = phone.requested_urls + phone.evaluate(RESOURCE_URLS)
+        foreign = {
+            url
+            for url in urls
+            if urlsplit(url).scheme not in ("data", "blob")
+            and urlsplit(url).netloc != own_host
+        }
+        assert foreign == set(), address
+        assert phone.locator("html").get_attribute("lang") == language, address
         if found := axe_violations(phone):
             violations[address] = found
         if phone.locator(FORM_SENT_BY).count():
@@ -42,6 +63,7 @@ def test_pages_have_no_axe_violations(phone, language):
 
     assert len(addresses) == len(PAGES) + 1 + len(OTHER_PAGES) + len(FORM_PAGES)
     assert violations == {}
+    assert phone.context.cookies() == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
