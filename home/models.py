@@ -19,6 +19,7 @@ from home.blocks import (
 )
 from home.features import HOME_CHILD_PAGE_TYPES, home_feature
 from home.links import LinksCheckedMixin
+from home.process_cache import process_cached
 from home.selectors import (
     page_cards,
     page_children_cards,
@@ -328,6 +329,18 @@ class HomePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        if getattr(request, "is_preview", False):
+            context["features"] = self.features()
+        else:
+            # Kept by the process until anything is published again
+            # (home.process_cache); counts are read as each page renders.
+            context["features"] = process_cached(
+                ("home-features", self.pk), self.features
+            )
+        return context
+
+    def features(self) -> list[HomeSection]:
+        """The featured pages of this home page, each with its cards."""
         features = [
             (feature, getattr(self, f"{name}_id"))
             for name in self.FEATURE_FIELDS
@@ -337,7 +350,7 @@ class HomePage(ContentPage):
             page_ids=[page_id for _feature, page_id in features if page_id],
             locale_id=self.locale_id,
         )
-        context["features"] = [
+        return [
             HomeSection(
                 template=feature.template,
                 page=pages[page_id],
@@ -350,7 +363,6 @@ class HomePage(ContentPage):
             for feature, page_id in features
             if page_id in pages
         ]
-        return context
 
 
 class Organisation(LinksCheckedMixin, TranslatableMixin, models.Model):

@@ -127,3 +127,22 @@ def test_only_one_programs_and_one_donate_page_per_home(shared_site_pages):
 
     assert ProgramIndexPage.can_create_at(home)
     assert DonatePage.can_create_at(home)
+
+
+def test_a_goal_taken_down_leaves_the_home_page_at_once(client, shared_site_pages):
+    assert "Accountability, now" in client.get("/en/").content.decode()
+
+    fresh(shared_site_pages["en"]["goal"]).unpublish()
+
+    assert "Accountability, now" not in client.get("/en/").content.decode()
+
+
+def test_a_preview_of_the_home_page_never_reaches_visitors(client, shared_site_pages):
+    assert "Justice for Quetta" in client.get("/en/").content.decode()
+    draft = fresh(shared_site_pages["en"]["home"])
+    draft.featured_petition = None
+
+    preview = draft.make_preview_request()
+
+    assert "Justice for Quetta" not in preview.rendered_content
+    assert "Justice for Quetta" in client.get("/en/").content.decode()
