@@ -20,9 +20,13 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://testserv
 PAGE_CACHE_SECONDS = 0
 PAGE_CACHE_LOCAL_SECONDS = 0
 
-# Serve static files straight from the apps, no collectstatic needed.
+# Serve static files straight from the apps, no collectstatic needed: looked
+# up on each request (a test client's middleware never pays for indexing
+# them all), except by the browser tests' server, which indexes them once and
+# lets the browser keep them for a minute, as a deployment would
+# (STATIC_FILES_INDEXED, tests/e2e/site_server.py).
 WHITENOISE_USE_FINDERS = True
-WHITENOISE_AUTOREFRESH = True
+WHITENOISE_AUTOREFRESH = not os.environ.get("STATIC_FILES_INDEXED")
 
 # One process and a local-memory cache: django-axes' warning that failed
 # sign-ins are not shared between processes does not apply (production uses

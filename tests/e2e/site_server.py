@@ -288,6 +288,9 @@ def site_server(*, tmp_dir: Path, artifacts: Path, accounts: dict):
         # cache off, so a count is current the moment it changes.
         "DJANGO_SETTINGS_MODULE": "settings.test",
         "SERVE_MEDIA": "on",
+        # Static files indexed at start and kept by the browser for a minute
+        # (settings.test), not looked up and revalidated on every request.
+        "STATIC_FILES_INDEXED": "on",
         "STAFF_NOTIFICATION_EMAILS": STAFF_EMAIL,
         "CACHE_KEY_PREFIX": "hazara-e2e",
         # Every test signs from 127.0.0.1: the per-address limits would
