@@ -12,7 +12,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 .DEFAULT_GOAL := help
-.PHONY: help install compile messages migrate demo run test test-fast lint format audit bench prod-local prod-admin
+.PHONY: help install compile messages migrate demo run test test-fast screenshots lint format audit bench prod-local prod-admin
 
 # The production set on this machine: local PostgreSQL and Redis, plain HTTP.
 PG_SERVER ?= postgres://postgres@127.0.0.1:5432
@@ -58,6 +58,9 @@ test: compile ## Run the whole test suite, on every core (DATABASE_URL=postgres:
 
 test-fast: compile ## The edit-test loop: the suite without the browser tests (tests/e2e), 500 of the 10,000 hostile submissions
 	HOSTILE_SUBMISSIONS=500 $(PY) -m pytest $(PYTEST_PARALLEL) --ignore=tests/e2e $(PYTEST_ARGS)
+
+screenshots: compile ## Photograph each page type in every language at phone and desktop widths into docs/screenshots/ (Chromium)
+	PHOTOGRAPHS_TO=docs/screenshots $(PY) -m pytest -p no:xdist tests/e2e/test_screenshots.py -k fits
 
 lint: install ## Lint and check formatting with ruff
 	$(PY) -m ruff check .
