@@ -87,34 +87,64 @@ def template_locked(admin, template: str):
         admin.execute("SELECT pg_advisory_unlock(hashtext(%s))", (template,))
 
 
+def postgres_template_make(admin, template: str, build, *, stale: str) -> None:
+    """(Re)make the template database `template`: `build(name)` creates and
+    fills a database under another name, renamed when done, so that a
+    template of this name is always complete; under the template's lock.
+    Then the templates whose names match the regex `stale` (other keys,
+    older code) go."""
+    building = f"{template}_building"
+    with template_locked(admin, template):
+        database_drop(admin, building)
+        database_drop(admin, template)
+        try:
+            build(building)
+        except Exception:
+            database_drop(admin, building)
+            raise
+        admin.execute(
+            f"ALTER DATABASE {_quoted(building)} RENAME TO {_quoted(template)}"
+        )
+    names = admin.execute(
+        "SELECT datname FROM pg_database WHERE datname ~ %s AND datname <> %s",
+        (stale, template),
+    ).fetchall()
+    for (stale_name,) in names:
+        with template_locked(admin, stale_name):
+            database_drop(admin, stale_name)
+
+
+def postgres_template_exists(admin, template: str) -> bool:
+    return bool(
+        admin.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", (template,)
+        ).fetchone()
+    )
+
+
+def postgres_copy(admin, template: str, name: str) -> None:
+    """Database `name`, made afresh as a copy of `template`."""
+    with template_locked(admin, template):
+        database_drop(admin, name)
+        admin.execute(f"CREATE DATABASE {_quoted(name)} TEMPLATE {_quoted(template)}")
+
+
 def postgres_copy_of_migrated(admin, server_url: str, base: str, name: str) -> None:
     """Create database `name` as a copy of the migrated template (built
     first if this key has none yet) on the server `admin` (an autocommit
     psycopg connection to it) is connected to. `server_url` is a DATABASE_URL
-    of that server without a database name; templates of other keys go."""
+    of that server without a database name."""
     template = f"{base}_migrated_{migrations_key()}"
+
+    def build(building: str) -> None:
+        admin.execute(f"CREATE DATABASE {_quoted(building)}")
+        migrate(f"{server_url}/{building}")
+
+    # Advisory locks nest within a session: the check and the build are one
+    # turn, so processes side by side build it once.
     with template_locked(admin, template):
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (template,)
-        ).fetchone()
-        if not exists:
-            building = f"{template}_building"
-            database_drop(admin, building)
-            admin.execute(f"CREATE DATABASE {_quoted(building)}")
-            try:
-                migrate(f"{server_url}/{building}")
-            except RuntimeError:
-                database_drop(admin, building)
-                raise
-            admin.execute(
-                f"ALTER DATABASE {_quoted(building)} RENAME TO {_quoted(template)}"
+        if not postgres_template_exists(admin, template):
+            postgres_template_make(
+                admin, template, build, stale=f"^{base}_migrated_[0-9a-f]{{20}}$"
             )
-        database_drop(admin, name)
-        admin.execute(f"CREATE DATABASE {_quoted(name)} TEMPLATE {_quoted(template)}")
-    stale = admin.execute(
-        "SELECT datname FROM pg_database WHERE datname ~ %s AND datname <> %s",
-        (f"^{base}_migrated_[0-9a-f]{{20}}$", template),
-    ).fetchall()
-    for (stale_name,) in stale:
-        with template_locked(admin, stale_name):
-            database_drop(admin, stale_name)
+    postgres_copy(admin, template, name)

@@ -31,7 +31,14 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 from tests.build_cache import BUILD_CACHE, built
-from tests.migrated_database import migrated_sqlite, postgres_copy_of_migrated
+from tests.migrated_database import (
+    database_drop,
+    migrated_sqlite,
+    postgres_copy,
+    postgres_copy_of_migrated,
+    postgres_template_exists,
+    postgres_template_make,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = Path(__file__).with_name("site_build.py")
@@ -169,54 +176,23 @@ def e2e_database(tmp_dir: Path, env: dict, key: str):
     )
 
     def build_postgres(folder: Path) -> None:
-        # Built under a name of this process's own and renamed when done, so
-        # that a template of this name is always complete, and never by two
-        # processes at once (an advisory lock on the server).
-        building = f"{base}_building_{os.getpid()}"
-        admin.execute("SELECT pg_advisory_lock(hashtext(%s))", (template,))
-        try:
-            admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
-            admin.execute(f'DROP DATABASE IF EXISTS "{template}" WITH (FORCE)')
+        def build(building: str) -> None:
             postgres_copy_of_migrated(admin, server, parts.path.lstrip("/"), building)
-            try:
-                _build(
-                    env,
-                    urlunsplit(parts._replace(path=f"/{building}")),
-                    folder / "media",
-                )
-            except RuntimeError:
-                admin.execute(f'DROP DATABASE IF EXISTS "{building}" WITH (FORCE)')
-                raise
-            admin.execute(f'ALTER DATABASE "{building}" RENAME TO "{template}"')
-        finally:
-            admin.execute("SELECT pg_advisory_unlock(hashtext(%s))", (template,))
-        # Templates of other keys (older code) go.
-        stale = admin.execute(
-            "SELECT datname FROM pg_database WHERE datname ~ %s AND datname <> %s",
-            (f"^{base}_[0-9a-f]{{20}}$", template),
-        ).fetchall()
-        for (stale_name,) in stale:
-            admin.execute(f'DROP DATABASE IF EXISTS "{stale_name}" WITH (FORCE)')
+            _build(
+                env, urlunsplit(parts._replace(path=f"/{building}")), folder / "media"
+            )
 
-    drop = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'
+        postgres_template_make(admin, template, build, stale=f"^{base}_[0-9a-f]{{20}}$")
+
     try:
-        exists = admin.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", (template,)
-        ).fetchone()
-        folder = BUILD_CACHE / f"e2e-postgres-{key}"
-        if not exists:
-            shutil.rmtree(folder, ignore_errors=True)
+        if not postgres_template_exists(admin, template):
+            shutil.rmtree(BUILD_CACHE / f"e2e-postgres-{key}", ignore_errors=True)
         folder = built(f"e2e-postgres-{key}", build_postgres)
         shutil.copytree(folder / "media", media)
-        admin.execute(drop)
-        admin.execute("SELECT pg_advisory_lock(hashtext(%s))", (template,))
-        try:
-            admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
-        finally:
-            admin.execute("SELECT pg_advisory_unlock(hashtext(%s))", (template,))
+        postgres_copy(admin, template, name)
         yield urlunsplit(parts._replace(path=f"/{name}"))
     finally:
-        admin.execute(drop)
+        database_drop(admin, name)
         admin.close()
 
 
