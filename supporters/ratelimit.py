@@ -14,7 +14,6 @@ import logging
 
 from django.conf import settings
 from django.core.cache import cache, caches
-from django.utils import timezone
 from django_redis import get_redis_connection
 from django_redis.cache import RedisCache
 from redis.exceptions import ConnectionError as RedisConnectionError
@@ -60,14 +59,13 @@ def rate_limited(*, scope: str, ip_hash: str) -> bool:
     True once it is over either limit."""
     if not ip_hash:
         return False
-    now = int(timezone.now().timestamp())
     limits = [
         (settings.PETITIONS_BURST_LIMIT, settings.PETITIONS_BURST_SECONDS),
         (settings.PETITIONS_SUSTAINED_LIMIT, settings.PETITIONS_SUSTAINED_SECONDS),
     ]
     totals = _hits(
         [
-            (f"petitions:rate:{scope}:{ip_hash}:{period}:{now // period}", period)
+            (f"petitions:rate:{scope}:{ip_hash}:{period}", period)
             for _limit, period in limits
         ]
     )
