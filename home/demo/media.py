@@ -276,19 +276,34 @@ def _document_body(blocks: list[TextBlock]):
 
 
 class ActualTextStream(Stream):
-    """Workaround: WeasyPrint gives each glyph of a font one text (its
-    ToUnicode map, first use wins), which Nastaliq defeats: Noto Nastaliq Urdu
-    draws many letters with a shared skeleton glyph plus separate dots, so
-    the text a reader copies, searches or hears from an Urdu PDF would be
-    other letters. Here every cluster of glyphs whose mapped text is not its
-    own text is marked with its text as /ActualText (PDF 1.7, 14.9.4), one
-    cluster at a time so that readers still put right-to-left text in order
-    (Chromium's PDF output does the same). Upstream has no option for it;
-    tests/home/test_demo_documents.py fails if an upgrade stops it working."""
+    """Workaround for two things WeasyPrint's PDFs lack for Urdu.
+
+    1. WeasyPrint gives each glyph of a font one text (its ToUnicode map,
+       first use wins), which Nastaliq defeats: Noto Nastaliq Urdu draws many
+       letters with a shared skeleton glyph plus separate dots, so the text a
+       reader copies, searches or hears would be other letters. Every cluster
+       of glyphs whose mapped text is not its own text is marked with its text
+       as /ActualText (PDF 1.7, 14.9.4), one cluster at a time, so that
+       readers still put right-to-left text in order (Chromium's PDF output
+       does the same).
+    2. Nastaliq's letters step down the line (each glyph drawn with its own
+       text rise) and lean over their neighbours, so a reader that rebuilds
+       lines from where glyphs sit (poppler, pdf.js) cut words into pieces,
+       put a final yeh on a line of its own, and spaced letters apart. In a
+       right-to-left line every cluster is therefore marked, and its span
+       opens and closes with an invisible (render mode 3), zero-width
+       .notdef glyph on the baseline, where the cluster begins and ends in
+       the line's flow. Readers place a span's text by the first and last
+       glyph drawn in it, so the text of a line sits on one baseline in
+       order, while the visible glyphs are drawn as Pango shaped them.
+
+    Upstream has no option for either; tests/home/test_demo_documents.py
+    fails if an upgrade stops this working."""
 
     _box = None
     _glyphs: list | None = None
     _span_open = False
+    _rise = 0
 
     @contextmanager
     def marked(self, box, tag):
@@ -321,8 +336,12 @@ class ActualTextStream(Stream):
             super().show_text("".join(parts))
 
     def end_text(self):
-        self._span_end()
+        self._span_end(shift=0)
         super().end_text()
+
+    def set_text_rise(self, height):
+        self._rise = height
+        super().set_text_rise(height)
 
     def _shown_font(self):
         if self._current_font is None:
@@ -335,24 +354,44 @@ class ActualTextStream(Stream):
     def _glyph_start(self, parts: list[str], font) -> None:
         if not self._glyphs:
             return
-        cluster, first = self._glyphs.pop(0)
+        cluster, first, x_offset = self._glyphs.pop(0)
         if not first:
             return
         mapped = "".join(font.to_unicode.get(glyph, "") for glyph in cluster.glyphs)
+        anchored = self._box.style["direction"] == "rtl"
         if parts:
             super().show_text("".join(parts))
             parts.clear()
-        self._span_end()
-        if mapped != cluster.text:
+        # WeasyPrint has moved the pen by the glyph's own horizontal offset
+        # (in thousandths of the font size); the anchors undo it.
+        shift = x_offset / self._current_font[1] if x_offset else 0
+        self._span_end(shift=shift)
+        if mapped != cluster.text or anchored:
             self.begin_marked_content(
                 "Span", pydyf.Dictionary({"ActualText": pydyf.String(cluster.text)})
             )
             self._span_open = True
+            if anchored:
+                width = font.widths.setdefault(0, 0)
+                self._anchor(f"{_number(shift)}<0000>{_number(width - shift)}")
 
-    def _span_end(self) -> None:
-        if self._span_open:
-            self.end_marked_content()
-            self._span_open = False
+    def _span_end(self, *, shift) -> None:
+        if not self._span_open:
+            return
+        if self._box is not None and self._box.style["direction"] == "rtl":
+            width = self._shown_font().widths.setdefault(0, 0)
+            self._anchor(f"{_number(shift + width)}<0000>{_number(-shift)}")
+        self.end_marked_content()
+        self._span_open = False
+
+    def _anchor(self, operand: str) -> None:
+        self.stream.append(
+            f"0 Ts 3 Tr [{operand}] TJ 0 Tr {_number(self._rise)} Ts".encode()
+        )
+
+
+def _number(value) -> str:
+    return f"{value:.6f}".rstrip("0").rstrip(".") or "0"
 
 
 # A TJ operand as WeasyPrint writes it: glyph ids in hex, 4 digits each, and
@@ -366,12 +405,13 @@ class _Cluster:
     glyphs: list[int]
 
 
-def _line_glyphs(textbox) -> list[tuple[_Cluster, bool]]:
+def _line_glyphs(textbox) -> list[tuple[_Cluster, bool, int]]:
     """The glyphs WeasyPrint draws for a text box, in drawing order, each
-    with its cluster (the text it stands for) and whether it starts it."""
+    with its cluster (the text it stands for), whether it starts it, and its
+    horizontal offset in Pango units."""
     line, _index = textbox.pango_layout.get_first_line()
     text = textbox.pango_layout.text.encode()
-    glyphs: list[tuple[_Cluster, bool]] = []
+    glyphs: list[tuple[_Cluster, bool, int]] = []
     run = line.runs[0]
     while run != ffi.NULL:
         item, glyph_string = run.data.item, run.data.glyphs
@@ -381,12 +421,13 @@ def _line_glyphs(textbox) -> list[tuple[_Cluster, bool]]:
         seen: dict[int, _Cluster] = {}
         previous = None
         for i, start in enumerate(starts):
-            glyph = glyph_string.glyphs[i].glyph
+            info = glyph_string.glyphs[i]
+            glyph, x_offset = info.glyph, info.geometry.x_offset
             if glyph == pango.PANGO_GLYPH_EMPTY:
                 continue
             if start == previous:
                 glyphs[-1][0].glyphs.append(glyph)
-                glyphs.append((glyphs[-1][0], False))
+                glyphs.append((glyphs[-1][0], False, x_offset))
                 continue
             end = bounds[bounds.index(start) + 1]
             # A cluster split by other glyphs is its text once only.
@@ -396,7 +437,7 @@ def _line_glyphs(textbox) -> list[tuple[_Cluster, bool]]:
                 else text[item.offset + start : item.offset + end].decode()
             )
             cluster = seen[start] = _Cluster(cluster_text, [glyph])
-            glyphs.append((cluster, True))
+            glyphs.append((cluster, True, x_offset))
             previous = start
     return glyphs
 
