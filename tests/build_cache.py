@@ -4,8 +4,10 @@ browser tests' site (tests/e2e/site_server.py). Kept in BUILD_CACHE; entries
 not used for BUILD_CACHE_DAYS are removed."""
 
 import fcntl
+import hashlib
 import os
 import shutil
+import subprocess
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -14,6 +16,35 @@ BUILD_CACHE = (
     Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "hazara-tests"
 )
 BUILD_CACHE_DAYS = 7
+ROOT = Path(__file__).resolve().parents[1]
+# What nothing built here depends on: the tests (except the build scripts a
+# caller adds), documentation, benchmarks, templates, static files and CI.
+NOT_BUILT_FROM = ("tests/", "docs/", "benchmarks/", "templates/", ".ci/")
+
+
+def project_digest():
+    """A sha256 of every file of the project that git knows (tracked or new,
+    not ignored) except NOT_BUILT_FROM, static files and Markdown: what
+    stored data can depend on. Callers add their own inputs to it."""
+    listed = subprocess.run(
+        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
+        cwd=ROOT,
+        capture_output=True,
+        check=True,
+    ).stdout.decode()
+    paths = sorted(
+        path
+        for path in listed.split("\0")
+        if path
+        and not path.startswith(NOT_BUILT_FROM)
+        and "/static/" not in path
+        and not path.endswith(".md")
+        and (ROOT / path).is_file()
+    )
+    digest = hashlib.sha256()
+    for path in paths:
+        digest.update(path.encode() + b"\0" + (ROOT / path).read_bytes() + b"\0")
+    return digest
 
 
 def _tidy(keep: Path) -> None:

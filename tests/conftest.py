@@ -73,11 +73,12 @@ if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
     @pytest.fixture(scope="session")
     def django_db_setup(django_test_environment, django_db_blocker):
         """The SQLite test database (in memory, one per test process) as
-        pytest-django makes it, but copied from the migrated database built
-        once (tests/migrated_database.py) instead of migrated again."""
+        pytest-django makes it, but copied from the migrated database with
+        the site tree, built once (tests/migrated_database.py), instead of
+        migrated again."""
         from django.db import connections
 
-        from tests.migrated_database import migrated_sqlite
+        from tests.migrated_database import site_tree_sqlite
 
         connection = connections["default"]
         original = connection.settings_dict["NAME"]
@@ -85,7 +86,7 @@ if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
         assert connection.creation.is_in_memory_db(name), name
 
         with django_db_blocker.unblock():
-            migrated = migrated_sqlite()
+            migrated = site_tree_sqlite()
             connection.close()
             settings.DATABASES["default"]["NAME"] = name
             connection.settings_dict["NAME"] = name
@@ -107,14 +108,15 @@ else:
     ):
         """The PostgreSQL test database of this test process (pytest-django's
         name, with pytest-xdist's worker suffix), created fresh as a copy of
-        the migrated template database (tests/migrated_database.py) instead
-        of migrated again, and dropped at the end."""
+        the migrated template database with the site tree
+        (tests/migrated_database.py) instead of migrated again, and dropped
+        at the end."""
         from urllib.parse import urlsplit, urlunsplit
 
         import psycopg
         from django.db import connections
 
-        from tests.migrated_database import database_drop, postgres_copy_of_migrated
+        from tests.migrated_database import database_drop, postgres_copy_of_site_tree
 
         connection = connections["default"]
         original = connection.settings_dict["NAME"]
@@ -124,7 +126,7 @@ else:
         admin = psycopg.connect(f"{server}/postgres", autocommit=True)
         with django_db_blocker.unblock():
             connection.close()
-            postgres_copy_of_migrated(admin, server, original, name)
+            postgres_copy_of_site_tree(admin, server, original, name)
             settings.DATABASES["default"]["NAME"] = name
             connection.settings_dict["NAME"] = name
         yield
@@ -191,7 +193,9 @@ def _fresh_cache_and_language():
 
 @pytest.fixture
 def home_page(db):
-    """The English home page with its Urdu and Hazaragi translations, live."""
+    """The English home page with its Urdu and Hazaragi translations, live:
+    in the test database from the start (tests/migrated_database.py), made
+    again after a test with `transaction=True` emptied the tables."""
     from home.site_setup import site_tree_ensure
 
     return site_tree_ensure()

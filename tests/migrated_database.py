@@ -1,24 +1,31 @@
-"""The migrated, empty database every test database starts from, built once
-for the migrations and installed packages as they are (`migrations_key`) and
-copied from then on: the unit tests' database in each test process
-(tests/conftest.py) and the browser tests' site before the demo goes in
-(tests/e2e/site_server.py). `migrate` takes about 18 s of a core's time on
-either database; a copy, well under one.
+"""The databases every test database starts from, built once and copied from
+then on:
 
-SQLite: a file in tests/build_cache.py's BUILD_CACHE. PostgreSQL: a template
-database named after the key on the server of DATABASE_URL, made under an
-advisory lock so that processes side by side build it once and never copy
-it while it is being made."""
+- the migrated, empty database, for the migrations and installed packages as
+  they are (`migrations_key`): `migrate` takes about 18 s of a core's time on
+  either database. The browser tests' site starts from it
+  (tests/e2e/site_server.py);
+- the same with the site tree every installation has (`manage.py
+  site_setup`: the three locales' home pages, the Site, the translator
+  groups), for the code as it is (`site_tree_key`): the unit tests' database
+  in each test process (tests/conftest.py), so that a test or a module's
+  pages do not make the home pages again (half a second each time).
+
+A copy takes well under a second. SQLite: files in tests/build_cache.py's
+BUILD_CACHE. PostgreSQL: template databases named after the key on the
+server of DATABASE_URL, made under an advisory lock so that processes side
+by side build each once and never copy one while it is being made."""
 
 import hashlib
 import importlib.metadata
 import os
+import shutil
 import subprocess
 import sys
 from contextlib import contextmanager
 from pathlib import Path
 
-from tests.build_cache import built
+from tests.build_cache import built, project_digest
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -40,32 +47,57 @@ def migrations_key() -> str:
     return digest.hexdigest()[:20]
 
 
-def migrate(database_url: str) -> None:
-    """`manage.py migrate` on the database at `database_url`, under the test
-    settings, in a process of its own (whatever this one is connected to)."""
+def site_tree_key() -> str:
+    """What the database with the site tree depends on: the migrated
+    database and the project's code."""
+    digest = project_digest()
+    digest.update(migrations_key().encode())
+    return digest.hexdigest()[:20]
+
+
+def manage(database_url: str, *args: str) -> None:
+    """`manage.py *args` on the database at `database_url`, under the test
+    settings, in a process of its own (whatever this one is connected to),
+    with the local-memory cache: nothing built is left in Redis."""
+    environment = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "settings.test",
+        "DATABASE_URL": database_url,
+    }
+    environment.pop("REDIS_URL", None)
     result = subprocess.run(
-        [sys.executable, "manage.py", "migrate", "--noinput", "-v0"],
+        [sys.executable, "manage.py", *args],
         cwd=ROOT,
-        env={
-            **os.environ,
-            "DJANGO_SETTINGS_MODULE": "settings.test",
-            "DATABASE_URL": database_url,
-        },
+        env=environment,
         capture_output=True,
         text=True,
         check=False,
     )
     if result.returncode:
-        raise RuntimeError(f"migrate failed:\n{result.stdout}{result.stderr}")
+        raise RuntimeError(
+            f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}"
+        )
 
 
 def migrated_sqlite() -> Path:
     """A migrated SQLite file; copy it, never write to it."""
 
     def build(folder: Path) -> None:
-        migrate(f"sqlite:///{folder / 'migrated.sqlite3'}")
+        manage(
+            f"sqlite:///{folder / 'migrated.sqlite3'}", "migrate", "--noinput", "-v0"
+        )
 
     return built(f"migrated-sqlite-{migrations_key()}", build) / "migrated.sqlite3"
+
+
+def site_tree_sqlite() -> Path:
+    """A migrated SQLite file with the site tree; copy it, never write to it."""
+
+    def build(folder: Path) -> None:
+        shutil.copyfile(migrated_sqlite(), folder / "site-tree.sqlite3")
+        manage(f"sqlite:///{folder / 'site-tree.sqlite3'}", "site_setup")
+
+    return built(f"site-tree-sqlite-{site_tree_key()}", build) / "site-tree.sqlite3"
 
 
 def _quoted(name: str) -> str:
@@ -138,7 +170,7 @@ def postgres_copy_of_migrated(admin, server_url: str, base: str, name: str) -> N
 
     def build(building: str) -> None:
         admin.execute(f"CREATE DATABASE {_quoted(building)}")
-        migrate(f"{server_url}/{building}")
+        manage(f"{server_url}/{building}", "migrate", "--noinput", "-v0")
 
     # Advisory locks nest within a session: the check and the build are one
     # turn, so processes side by side build it once.
@@ -146,5 +178,21 @@ def postgres_copy_of_migrated(admin, server_url: str, base: str, name: str) -> N
         if not postgres_template_exists(admin, template):
             postgres_template_make(
                 admin, template, build, stale=f"^{base}_migrated_[0-9a-f]{{20}}$"
+            )
+    postgres_copy(admin, template, name)
+
+
+def postgres_copy_of_site_tree(admin, server_url: str, base: str, name: str) -> None:
+    """As postgres_copy_of_migrated, from the template with the site tree."""
+    template = f"{base}_tree_{site_tree_key()}"
+
+    def build(building: str) -> None:
+        postgres_copy_of_migrated(admin, server_url, base, building)
+        manage(f"{server_url}/{building}", "site_setup")
+
+    with template_locked(admin, template):
+        if not postgres_template_exists(admin, template):
+            postgres_template_make(
+                admin, template, build, stale=f"^{base}_tree_[0-9a-f]{{20}}$"
             )
     postgres_copy(admin, template, name)

@@ -14,7 +14,6 @@ their media) and, on PostgreSQL, as template databases named after the key."""
 
 import email
 import email.policy
-import hashlib
 import json
 import os
 import shutil
@@ -30,7 +29,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
-from tests.build_cache import BUILD_CACHE, built
+from tests.build_cache import BUILD_CACHE, built, project_digest
 from tests.migrated_database import (
     database_drop,
     migrated_sqlite,
@@ -42,9 +41,6 @@ from tests.migrated_database import (
 
 ROOT = Path(__file__).resolve().parents[2]
 BUILD_SCRIPT = Path(__file__).with_name("site_build.py")
-# What a built database does not depend on: tests other than the build script,
-# documentation, benchmarks, templates and static files.
-NOT_BUILT_FROM = ("tests/", "docs/", "benchmarks/", "templates/", ".ci/")
 STARTUP_SECONDS = 60
 # Where the site tells staff about each form page's submission.
 STAFF_EMAIL = "staff-e2e@example.org"
@@ -102,27 +98,10 @@ def smtp_inbox():
 
 
 def build_key(accounts: dict) -> str:
-    """What the built database depends on: every file of the project that
-    git knows (tracked or new, not ignored) except NOT_BUILT_FROM and static
-    files, the build script, the accounts and the installed requirements."""
-    listed = subprocess.run(
-        ["git", "ls-files", "--cached", "--others", "--exclude-standard", "-z"],
-        cwd=ROOT,
-        capture_output=True,
-        check=True,
-    ).stdout.decode()
-    paths = sorted(
-        path
-        for path in listed.split("\0")
-        if path
-        and not path.startswith(NOT_BUILT_FROM)
-        and "/static/" not in path
-        and not path.endswith(".md")
-        and (ROOT / path).is_file()
-    )
-    digest = hashlib.sha256()
-    for path in [*paths, str(BUILD_SCRIPT.relative_to(ROOT))]:
-        digest.update(path.encode() + b"\0" + (ROOT / path).read_bytes() + b"\0")
+    """What the built database depends on: the project's files
+    (build_cache.project_digest), the build script and the accounts."""
+    digest = project_digest()
+    digest.update(BUILD_SCRIPT.read_bytes())
     digest.update(json.dumps(accounts, sort_keys=True).encode())
     return digest.hexdigest()[:20]
 
