@@ -41,12 +41,38 @@ def pytest_itemcollected(item):
 
 # Last, after pytest-django's own ordering.
 @pytest.hookimpl(trylast=True)
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """The browser tests first (`make test` keeps this order:
-    --no-loadscope-reorder), so the longest group does not start last while
-    the other worker has nothing left to do."""
+    --no-loadscope-reorder), so their long groups do not start last while the
+    other worker has nothing left to do; but under pytest-xdist the second
+    group only after BROWSER_SECOND_AFTER other tests. The first group builds
+    the site they share when the code has changed (half a minute of a core),
+    and the other worker runs tests meanwhile instead of waiting for it."""
     browser_tests = [item for item in items if BROWSER_TESTS in item.path.parents]
-    items[:] = browser_tests + [item for item in items if item not in browser_tests]
+    others = [item for item in items if item not in browser_tests]
+    if not getattr(config.option, "loadgroup", False):
+        items[:] = browser_tests + others
+        return
+    groups: dict[str, list] = {}
+    for item in browser_tests:
+        groups.setdefault(_group(item), []).append(item)
+    first, *rest = groups.values() or [[]]
+    items[:] = [
+        *first,
+        *others[:BROWSER_SECOND_AFTER],
+        *(item for group in rest for item in group),
+        *others[BROWSER_SECOND_AFTER:],
+    ]
+
+
+BROWSER_SECOND_AFTER = 150
+
+
+def _group(item) -> str:
+    marker = item.get_closest_marker("xdist_group")
+    if marker is None:
+        return ""
+    return marker.kwargs.get("name") or (marker.args[0] if marker.args else "")
 
 
 def pytest_collection_finish(session):
