@@ -4,6 +4,7 @@ from html import unescape
 import pytest
 from bs4 import BeautifulSoup
 from django.core.management import call_command
+from django.test import Client
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
 from wagtail.models import Locale, Page, Revision
@@ -28,6 +29,22 @@ def demo(django_db_setup, django_db_blocker):
     """The demo site, built once for this module and rolled back after it."""
     with built_once(django_db_blocker, demo_site_ensure) as demo:
         yield demo
+
+
+@pytest.fixture(scope="module")
+def rendered(demo):
+    """A page of the demo site as a visitor gets it (answered 200), by path:
+    rendered once for this module, whose tests only read the pages."""
+    visitor, pages = Client(), {}
+
+    def html(path: str) -> str:
+        if path not in pages:
+            response = visitor.get(path)
+            assert response.status_code == 200, path
+            pages[path] = response.content.decode()
+        return pages[path]
+
+    return html
 
 
 def demo_paths(demo):
@@ -66,19 +83,16 @@ def site_snapshot():
 
 
 @pytest.mark.parametrize("code", ["en", "ur", "haz"])
-def test_every_demo_page_is_live_in_each_language(client, demo, code):
+def test_every_demo_page_is_live_in_each_language(rendered, demo, code):
     assert {"home", "campaign", "petition"} <= set(demo.pages)
     for key, path in demo_paths(demo).items():
-        response = client.get(f"/{code}/{path}")
-
-        assert response.status_code == 200, key
-        assert f'<html lang="{code}"' in response.content.decode()
+        assert f'<html lang="{code}"' in rendered(f"/{code}/{path}"), key
 
 
 @pytest.mark.parametrize("code", ["ur", "haz"])
-def test_translated_demo_pages_show_translated_text_not_english(client, demo, code):
+def test_translated_demo_pages_show_translated_text_not_english(rendered, demo, code):
     for key, path in demo_paths(demo).items():
-        html = client.get(f"/{code}/{path}").content.decode()
+        html = rendered(f"/{code}/{path}")
 
         english_title = Page.objects.get(pk=demo.pages[key].pk).title
         assert heading(html) == CATALOGS[code][english_title], key
@@ -97,11 +111,13 @@ def test_running_the_demo_again_changes_nothing_and_says_so(demo, capsys):
 
 
 @pytest.mark.parametrize("code", ["en", "ur", "haz"])
-def test_report_and_kit_are_offered_in_each_languages_own_document(client, demo, code):
+def test_report_and_kit_are_offered_in_each_languages_own_document(
+    rendered, demo, code
+):
     paths = demo_paths(demo)
 
-    report = client.get(f"/{code}/{paths['report']}").content.decode()
-    campaign = client.get(f"/{code}/{paths['campaign']}").content.decode()
+    report = rendered(f"/{code}/{paths['report']}")
+    campaign = rendered(f"/{code}/{paths['campaign']}")
 
     box = report[report.index('class="report-download"') :]
     assert re.search(rf'href="/documents/\d+/report-{code}[^"]*\.pdf"><svg', box)
@@ -120,31 +136,29 @@ def main_text(html):
     return " ".join(BeautifulSoup(html, "html.parser").main.get_text(" ").split())
 
 
-def test_demo_programs_are_written_as_the_plans_of_their_source(client, demo):
+def test_demo_programs_are_written_as_the_plans_of_their_source(rendered, demo):
     paths = demo_paths(demo)
     for key in (*PROGRAMS, "programs", "appeal", "donate", "home"):
-        text = main_text(client.get(f"/en/{paths[key]}").content.decode())
+        text = main_text(rendered(f"/en/{paths[key]}"))
 
         assert not INVENTED.search(text), (key, INVENTED.search(text))
     for key in PROGRAMS:
-        text = main_text(client.get(f"/en/{paths[key]}").content.decode())
+        text = main_text(rendered(f"/en/{paths[key]}"))
 
         assert re.search(r"Drive to Thrive (is planning to|will) ", text), key
-    appeal = main_text(client.get(f"/en/{paths['appeal']}").content.decode())
+    appeal = main_text(rendered(f"/en/{paths['appeal']}"))
     assert "Drive to Thrive is planning to offer scholarships" in appeal
 
 
 @pytest.mark.parametrize("code", ["en", "ur", "haz"])
-def test_demo_quote_is_the_appeals_words_with_the_speakers_name(client, demo, code):
+def test_demo_quote_is_the_appeals_words_with_the_speakers_name(rendered, demo, code):
     paths = demo_paths(demo)
     quote = QUOTE if code == "en" else CATALOGS[code][QUOTE]
     attribution = (
         QUOTE_ATTRIBUTION if code == "en" else CATALOGS[code][QUOTE_ATTRIBUTION]
     )
     for key in ("appeal", "petition"):
-        page = BeautifulSoup(
-            client.get(f"/{code}/{paths[key]}").content.decode(), "html.parser"
-        )
+        page = BeautifulSoup(rendered(f"/{code}/{paths[key]}"), "html.parser")
         figures = page.main.select("figure.block-quote")
 
         assert [figure.blockquote.get_text(strip=True) for figure in figures] == [
@@ -165,8 +179,8 @@ def test_demo_documents_are_real_pdfs(demo):
             assert handle.read(5) == b"%PDF-"
 
 
-def test_demo_menu_and_footer_are_in_the_visitors_language(client, demo):
-    html = client.get("/haz/").content.decode()
+def test_demo_menu_and_footer_are_in_the_visitors_language(rendered, demo):
+    html = rendered("/haz/")
 
     header = html[html.index('<a class="site-name" href="/haz/">') :]
     header = header[: header.index("</a>")]
@@ -205,9 +219,11 @@ def demo_page_in(demo, key, code):
 
 
 @pytest.mark.parametrize("code", ["ur", "haz"])
-def test_demo_petition_is_translated_with_a_target_of_ten_thousand(client, demo, code):
+def test_demo_petition_is_translated_with_a_target_of_ten_thousand(
+    rendered, demo, code
+):
     page = demo_page_in(demo, "petition", code)
-    html = client.get(page.url).content.decode()
+    html = rendered(page.url)
 
     assert page.slug == "petition"
     assert page.addressee == CATALOGS[code][petition_demo.ADDRESSEE]
@@ -220,12 +236,12 @@ def test_demo_petition_is_translated_with_a_target_of_ten_thousand(client, demo,
 
 
 @pytest.mark.parametrize("code", ["en", "ur", "haz"])
-def test_demo_home_and_campaign_show_the_petitions_progress(client, demo, code):
+def test_demo_home_and_campaign_show_the_petitions_progress(rendered, demo, code):
     petition = demo_page_in(demo, "petition", code)
     paths = demo_paths(demo)
 
     for key in ("home", "campaign"):
-        html = client.get(f"/{code}/{paths[key]}").content.decode()
+        html = rendered(f"/{code}/{paths[key]}")
 
         assert f'id="petition-count-{petition.pk}"' in html, key
         assert '<progress class="petition-progress__bar" max="10000"' in html, key
@@ -234,10 +250,10 @@ def test_demo_home_and_campaign_show_the_petitions_progress(client, demo, code):
 
 @pytest.mark.parametrize("code", ["en", "ur", "haz"])
 def test_demo_campaign_actions_lead_to_the_petition_and_the_sign_up_page(
-    client, demo, code
+    client, rendered, demo, code
 ):
     paths = demo_paths(demo)
-    html = client.get(f"/{code}/{paths['campaign']}").content.decode()
+    html = rendered(f"/{code}/{paths['campaign']}")
 
     sign = html[html.index('class="action action--sign"') :]
     assert sign.split("</li>")[0].count(f'href="/{code}/{paths["petition"]}"') == 1
@@ -247,7 +263,7 @@ def test_demo_campaign_actions_lead_to_the_petition_and_the_sign_up_page(
 
 
 @pytest.mark.parametrize("code", ["en", "ur", "haz"])
-def test_each_demo_page_names_the_organisation_that_runs_it(client, demo, code):
+def test_each_demo_page_names_the_organisation_that_runs_it(rendered, demo, code):
     def name(english):
         return english if code == "en" else CATALOGS[code][english]
 
@@ -264,13 +280,9 @@ def test_each_demo_page_names_the_organisation_that_runs_it(client, demo, code):
     }
     for organisation, keys in runs.items():
         for key in keys:
-            page = BeautifulSoup(
-                client.get(f"/{code}/{paths[key]}").content.decode(), "html.parser"
-            )
+            page = BeautifulSoup(rendered(f"/{code}/{paths[key]}"), "html.parser")
 
             assert page.select_one(".site-name").get_text() == name(organisation), key
-    petition = BeautifulSoup(
-        client.get(f"/{code}/{paths['petition']}").content.decode(), "html.parser"
-    )
+    petition = BeautifulSoup(rendered(f"/{code}/{paths['petition']}"), "html.parser")
     privacy = petition.select_one(".site-form__privacy").get_text()
     assert name("Minority Support Pakistan") in privacy
