@@ -55,10 +55,12 @@ def test_a_signer_sent_back_with_an_error_keeps_the_country_they_chose():
 
 def test_a_country_refused_is_marked_invalid_on_the_list():
     with translation.override("haz"):
-        shown(SignatureForm())
+        # The same value shown without an error first.
+        unmarked, _plain = shown(SignatureForm(initial={"country": "nowhere"}))
         form = SignatureForm({**POSTED, "country": "nowhere"})
         assert not form.is_valid()
         kept, plain = shown(form)
 
     assert kept == plain
     assert 'aria-invalid="true"' in kept
+    assert 'aria-invalid="true"' not in unmarked
