@@ -55,6 +55,25 @@ def site_tree_key() -> str:
     return digest.hexdigest()[:20]
 
 
+def manage_run(environment: dict, *args: str) -> str:
+    """`manage.py *args` in a process of its own with `environment`; what
+    it printed. Raises with its output if it fails."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode:
+        command = " ".join(arg if len(arg) < 80 else "…" for arg in args)
+        raise RuntimeError(
+            f"manage.py {command} failed:\n{result.stdout}{result.stderr}"
+        )
+    return result.stdout
+
+
 def manage(database_url: str, *args: str) -> None:
     """`manage.py *args` on the database at `database_url`, under the test
     settings, in a process of its own (whatever this one is connected to),
@@ -65,18 +84,7 @@ def manage(database_url: str, *args: str) -> None:
         "DATABASE_URL": database_url,
     }
     environment.pop("REDIS_URL", None)
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=ROOT,
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode:
-        raise RuntimeError(
-            f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}"
-        )
+    manage_run(environment, *args)
 
 
 def migrated_sqlite() -> Path:

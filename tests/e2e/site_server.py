@@ -34,6 +34,7 @@ from urllib.parse import urlsplit, urlunsplit
 from tests.build_cache import BUILD_CACHE, built, project_digest
 from tests.migrated_database import (
     database_drop,
+    manage_run,
     migrated_sqlite,
     postgres_copy,
     postgres_copy_of_migrated,
@@ -111,18 +112,12 @@ def build_key(accounts: dict) -> str:
 def _build(env: dict, database: str, media: Path) -> None:
     """The demo and the tests' data (site_build.py) into `database`, a copy of
     the migrated database, its files into `media`."""
-    result = subprocess.run(
-        [sys.executable, "manage.py", "shell", "--command", BUILD_SCRIPT.read_text()],
-        cwd=ROOT,
-        env={**env, "DATABASE_URL": database, "MEDIA_ROOT": str(media)},
-        capture_output=True,
-        text=True,
-        check=False,
+    manage_run(
+        {**env, "DATABASE_URL": database, "MEDIA_ROOT": str(media)},
+        "shell",
+        "--command",
+        BUILD_SCRIPT.read_text(),
     )
-    if result.returncode:
-        raise RuntimeError(
-            f"building the browser tests' site failed:\n{result.stdout}{result.stderr}"
-        )
 
 
 @contextmanager
@@ -216,19 +211,7 @@ class SiteServer:
 
     def manage(self, *args: str) -> str:
         """Run a management command against the server's database."""
-        result = subprocess.run(
-            [sys.executable, "manage.py", *args],
-            cwd=ROOT,
-            env=self.env,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-        if result.returncode:
-            raise RuntimeError(
-                f"manage.py {' '.join(args)} failed:\n{result.stdout}{result.stderr}"
-            )
-        return result.stdout
+        return manage_run(self.env, *args)
 
 
 def _wait_until_serving(url: str, process: subprocess.Popen, log: Path) -> None:
