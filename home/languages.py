@@ -6,7 +6,9 @@ from dataclasses import dataclass
 from django.conf import settings
 from django.urls import translate_url
 from django.utils.translation import get_language_info
-from wagtail.models import Page
+from wagtail.models import Page, Site
+
+from home.process_cache import process_cached
 
 
 @dataclass(frozen=True)
@@ -47,12 +49,14 @@ def language_links(request, page: Page | None, current: str) -> list[LanguageLin
     return memo[key]
 
 
-def _language_links_build(
-    request, page: Page | None, current: str
-) -> list[LanguageLink]:
-    translations: dict[str, str] = {}
-    aliases: set[str] = set()
-    if page is not None and getattr(page, "pk", None):
+def _translation_urls(request, page: Page) -> tuple[dict[str, str], frozenset[str]]:
+    """{language: URL} of the page's live translations (itself included),
+    and the languages where the translation is an alias. Kept by the process
+    for each site and page until the next publish (home.process_cache)."""
+
+    def read():
+        translations: dict[str, str] = {}
+        aliases: set[str] = set()
         for translation in (
             page.get_translations(inclusive=True)
             .live()
@@ -64,6 +68,23 @@ def _language_links_build(
                 translations[translation.locale.language_code] = url
                 if translation.alias_of_id:
                     aliases.add(translation.locale.language_code)
+        return translations, frozenset(aliases)
+
+    if request is None or page.pk is None:
+        return read()
+    site = Site.find_for_request(request)
+    return process_cached(
+        ("translation-urls", getattr(site, "pk", None), page.pk), read
+    )
+
+
+def _language_links_build(
+    request, page: Page | None, current: str
+) -> list[LanguageLink]:
+    translations: dict[str, str] = {}
+    aliases: frozenset[str] = frozenset()
+    if page is not None and getattr(page, "pk", None):
+        translations, aliases = _translation_urls(request, page)
     links = []
     for code in language_codes():
         if page is None:

@@ -108,9 +108,20 @@ class SitePage(LinksCheckedMixin, Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["localized_pages"] = pages_localized(
-            page_ids=self.linked_page_ids(), locale_id=self.locale_id
-        )
+
+        def read():
+            return pages_localized(
+                page_ids=self.linked_page_ids(), locale_id=self.locale_id
+            )
+
+        # A preview shows the draft's links; a live page's are kept by the
+        # process until the next publish (home.process_cache).
+        if getattr(request, "is_preview", False) or self.pk is None:
+            context["localized_pages"] = read()
+        else:
+            context["localized_pages"] = process_cached(
+                ("localized-pages", self.pk), read
+            )
         return context
 
     def linked_page_ids(self) -> set[int]:
@@ -143,7 +154,14 @@ class SitePage(LinksCheckedMixin, Page):
         """The name of the organisation that speaks on this page: the nearest
         one named by the page or a page above it (a campaign's "run by"), or
         "" for the site's own organisation. One query per page type that has
-        a "run by" (the campaign page)."""
+        a "run by" (the campaign page), once per publish."""
+        if self.pk is None:
+            return self._run_by_read()
+        # Kept by the process until the next publish (a page above may have
+        # changed its "run by", or the page moved).
+        return process_cached(("run-by", self.pk), self._run_by_read)
+
+    def _run_by_read(self) -> str:
         names = []
         for model in get_page_models():
             field = getattr(model, "run_by_field", "")

@@ -20,7 +20,9 @@ Purging does not delete keys: every entry is stored with the cache generation
 it was rendered under, and a purge starts a new generation. A page rendered
 while an editor publishes therefore never outlives the purge, and a lookup
 in the shared cache is one round trip (the generation and the page in one
-read).
+read). A request reads the generation once: what the process keeps
+(home.process_cache) is checked against that reading for the rest of the
+request, unless the request itself purges.
 """
 
 import hashlib
@@ -53,6 +55,10 @@ HIT_HEADER = "X-Page-Cache"
 
 logger = logging.getLogger(__name__)
 
+# The generation read at the start of the request this thread is answering
+# (PageCacheMiddleware); None outside a request or before the first read.
+_request = threading.local()
+
 
 def page_cache_purge() -> None:
     """Make every cached page stale at once, on every app server.
@@ -70,8 +76,11 @@ def page_cache_purge() -> None:
 
 def _purge() -> None:
     _process_pages.clear()
+    generation = secrets.token_hex(8)
+    if getattr(_request, "active", False):
+        _request.generation = generation
     try:
-        cache.set(GENERATION_KEY, secrets.token_hex(8), timeout=None)
+        cache.set(GENERATION_KEY, generation, timeout=None)
     except Exception:
         # An editor's publish must not fail because Redis is away (the site
         # itself needs it, and /health/ says so); stored pages expire within
@@ -81,12 +90,19 @@ def _purge() -> None:
 
 def page_cache_generation() -> str | None:
     """The current generation, or None when the shared cache cannot be read
-    (home.process_cache then keeps nothing)."""
+    (home.process_cache then keeps nothing). Within a request, the one read
+    first (a round trip to Redis per request, not per kept value)."""
+    generation = getattr(_request, "generation", None)
+    if generation is not None:
+        return generation
     try:
-        return cache.get(GENERATION_KEY) or _generation_ensure()
+        generation = cache.get(GENERATION_KEY) or _generation_ensure()
     except Exception:
         logger.exception("Page cache: the generation could not be read.")
         return None
+    if getattr(_request, "active", False):
+        _request.generation = generation
+    return generation
 
 
 def _generation_ensure() -> str:
@@ -201,6 +217,13 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        _request.active, _request.generation = True, None
+        try:
+            return self._answer(request)
+        finally:
+            _request.active, _request.generation = False, None
+
+    def _answer(self, request):
         if not _request_is_cacheable(request):
             return self.get_response(request)
 
@@ -211,6 +234,7 @@ class PageCacheMiddleware:
 
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or _generation_ensure()
+        _request.generation = generation
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             _process_pages.put(key, entry)

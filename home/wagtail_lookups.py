@@ -1,4 +1,4 @@
-"""Two lookups Wagtail makes with a database query on every request, kept by
+"""Lookups Wagtail makes with database queries on every request, kept by
 the process instead (home.process_cache, trusted while the page cache's
 generation holds):
 
@@ -6,14 +6,23 @@ generation holds):
   each new request object): SiteLookupMiddleware finds it once per host and
   port for the public pages and hands it to Wagtail on the request, where
   Wagtail looks first;
+- the page a path leads to (`Page.route_for_request` walks the tree from
+  the site's root in the request's language: a query for the locale and two
+  for each level, 7 of the petition page's 12): the same middleware keeps
+  which page each path led to and reads only that page, with one query,
+  before Wagtail's serve view runs, with the view restrictions that apply
+  to it (two more queries). A page no longer live or gone is routed
+  by Wagtail again, as is every path that led nowhere (nothing is kept for
+  those, so probing bots cannot push the kept routes out);
 - the redirects on a 404 (Wagtail's RedirectMiddleware asks the redirects
   table up to four times for each 404, and every bot probing for
   /wp-login.php makes one): RedirectMiddleware asks only when the path is
   among the redirects' old paths.
 
 Saving or deleting a Site, or a redirect (by hand or the ones Wagtail makes
-when a page moves), starts a new generation (home.page_cache), so every
-process reads them again at its next request. These can go when Wagtail
+when a page moves), and publishing, unpublishing or moving a page start a
+new generation (home.page_cache), so every process reads them again at its
+next request. These can go when Wagtail
 keeps either lookup itself.
 """
 
@@ -25,9 +34,11 @@ from django.db import DatabaseError
 from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.encoding import uri_to_iri
+from wagtail import views as wagtail_views
 from wagtail.contrib.redirects import middleware as wagtail_redirects
 from wagtail.contrib.redirects.models import Redirect
-from wagtail.models import Site
+from wagtail.models import Page, Site
+from wagtail.url_routing import RouteResult
 
 from home.process_cache import process_cached
 
@@ -58,6 +69,61 @@ class SiteLookupMiddleware:
             return self.get_response(request)
         request._wagtail_site = site_copy(kept)
         return self.get_response(request)
+
+    def process_view(self, request, view_func, view_args, view_kwargs):
+        site = getattr(request, "_wagtail_site", None)
+        if view_func is not wagtail_views.serve or site is None:
+            return None
+        path = view_kwargs.get("path", view_args[0] if view_args else "")
+        try:
+            route = route_kept(request, site, path)
+        except DatabaseError:
+            return None
+        if route is not None:
+            request._wagtail_route_for_request = route
+        return None
+
+
+class _NoRoute(Exception):
+    """The path leads to no page: nothing is kept."""
+
+
+def route_kept(request, site: Site, path: str) -> RouteResult | None:
+    """The route Wagtail would find for `path` on `site` in the active
+    language, with the page read afresh (one query), or None when Wagtail
+    should route the request itself (the path leads nowhere, or the kept
+    page is no longer live)."""
+
+    def find() -> tuple[type[Page], int, tuple, dict]:
+        route = Page.route_for_request(request, path)
+        if route is None:
+            raise _NoRoute
+        page, args, kwargs = route
+        return type(page), page.pk, tuple(args), dict(kwargs)
+
+    key = ("wagtail-route", site.pk, translation.get_language(), path)
+    try:
+        model, pk, args, kwargs = process_cached(key, find)
+    except _NoRoute:
+        return None
+    route = getattr(request, "_wagtail_route_for_request", None)
+    if route is not None:
+        # Routed by Wagtail just now.
+        page = route[0]
+    else:
+        page = model.objects.filter(pk=pk, live=True).first()
+        if page is None:
+            return None
+        route = RouteResult(page, list(args), dict(kwargs))
+    # Wagtail's check of view restrictions before serving (on_serve_page)
+    # asks this page object for them: two queries (the ancestors, then the
+    # restrictions), kept like the route. Saving or deleting a restriction
+    # starts a new generation; its groups are still read per request.
+    restrictions = process_cached(
+        ("wagtail-view-restrictions", pk), lambda: tuple(page.get_view_restrictions())
+    )
+    page.get_view_restrictions = lambda: restrictions
+    return route
 
 
 def site_copy(site: Site | None) -> Site | None:

@@ -18,7 +18,7 @@ from supporters.identity import name_normalize
 
 class CountrySelect(forms.Select):
     """Django's select, its HTML kept by the process for each list of
-    choices, value and set of attributes. The signing form lists some 250
+    choices, value and set of attributes. The signing form lists 37
     countries, and rendering each option through the form templates took
     about 2 ms of a petition page's render, where the kept HTML takes well
     under one; the lists are fixed per language (petitions.countries), so

@@ -82,9 +82,11 @@ def shared_petition_pages(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def petition(petition_pages):
-    from petitions.selectors import petition_for_page
+    """A copy of its own for the test, which may change and save it (the
+    site's processes keep theirs read-only)."""
+    from petitions.models import Petition
 
-    return petition_for_page(page=petition_pages["en"])
+    return Petition.objects.get(translation_key=petition_pages["en"].translation_key)
 
 
 def sign_data(**overrides):
