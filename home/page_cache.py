@@ -260,14 +260,17 @@ class PageCacheMiddleware:
         return response
 
 
+def cache_is_shared() -> bool:
+    """Whether the default cache is one every process sees (Redis)."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    return not backend.endswith(("LocMemCache", "DummyCache", "FileBasedCache"))
+
+
 @checks.register(checks.Tags.caches, deploy=True)
 def shared_cache_check(app_configs=None, **kwargs) -> list[checks.CheckMessage]:
     """Several app processes need one shared cache, or a purge in one process
     leaves the others serving stale pages (and rate limits count per process)."""
-    backend = settings.CACHES["default"]["BACKEND"]
-    if settings.PAGE_CACHE_SECONDS > 0 and backend.endswith(
-        ("LocMemCache", "DummyCache", "FileBasedCache")
-    ):
+    if settings.PAGE_CACHE_SECONDS > 0 and not cache_is_shared():
         return [
             checks.Warning(
                 "The page cache is on but the cache is not shared between processes.",

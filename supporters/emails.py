@@ -12,13 +12,16 @@ from datetime import timedelta
 from email.utils import formataddr, parseaddr
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
+from django.db import DatabaseError, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django_tasks import task
 
+from home.page_cache import cache_is_shared
 from supporters.models import PendingEmail
 from supporters.tokens import TokenPurpose, token_make
 
@@ -27,6 +30,16 @@ logger = logging.getLogger(__name__)
 # How long a worker may take to send one email before another may try; far
 # longer than the SMTP timeout.
 EMAIL_LEASE = timedelta(minutes=5)
+
+# With a queue that runs tasks later (the database's), new emails are sent by
+# a drain of the outbox (pending_emails_drain), not a task each. This key, in
+# the shared cache, says a drain will read the outbox after this moment: set
+# when one is queued and by a running drain that goes round again, deleted by
+# the drain just before each read. Kept no longer than DRAIN_KEY_SECONDS, so a
+# drain killed mid-way holds nothing up for long.
+DRAIN_KEY = "outbox:drain-due"
+DRAIN_KEY_SECONDS = 60
+DRAIN_BATCH = 100
 
 # kind -> send(object_id=..., base_url=...): raises when the mail server does
 # not take the message; returns quietly when there is nothing (left) to send.
@@ -116,10 +129,9 @@ def pending_email_queue(
     *, kind: str, object_id: int, base_url: str = ""
 ) -> PendingEmail:
     """Store an email of a registered `kind` about `object_id` and queue its
-    sending. Call it in the transaction that makes the email due: with the
-    database task queue, the task is stored with it."""
-    if kind not in _SENDERS:
-        raise ValueError(f"No sender is registered for emails of kind {kind!r}")
+    sending. Call it in the transaction that makes the email due: the email
+    goes once it commits (pending_email_queued)."""
+    email_kind_check(kind)
     pending = PendingEmail.objects.create(
         kind=kind, object_id=object_id, base_url=base_url
     )
@@ -127,14 +139,86 @@ def pending_email_queue(
     return pending
 
 
+def email_kind_check(kind: str) -> None:
+    if kind not in _SENDERS:
+        raise ValueError(f"No sender is registered for emails of kind {kind!r}")
+
+
+def pending_email_queued(*, pending_email_id: int) -> None:
+    """Have an email that was stored due now (by pending_email_queue, or in
+    one statement with what it is about) sent: with a queue that runs tasks
+    later, by a drain of the outbox woken once the transaction commits (no
+    task of its own: one drain sends every email due); with tasks run at
+    once (development, tests), now."""
+    if _tasks_run_later():
+        transaction.on_commit(outbox_wake)
+    else:
+        pending_email_send_task.enqueue(pending_email_id=pending_email_id)
+
+
+def _tasks_run_later() -> bool:
+    # Only a queue with a worker can defer; the immediate backend runs each
+    # task as it is enqueued.
+    return pending_email_send_task.get_backend().supports_defer
+
+
 def _pending_email_enqueue(*, pending: PendingEmail) -> None:
-    task = pending_email_send_task
-    if pending.due_at > timezone.now():
-        if not task.get_backend().supports_defer:
-            # Tasks run at once (development): pending_emails_requeue sends it.
-            return
-        task = task.using(run_after=pending.due_at)
+    if pending.due_at <= timezone.now():
+        pending_email_queued(pending_email_id=pending.pk)
+        return
+    if not _tasks_run_later():
+        # Tasks run at once (development): pending_emails_requeue sends it.
+        return
+    task = pending_email_send_task.using(run_after=pending.due_at)
     task.enqueue(pending_email_id=pending.pk)
+
+
+def outbox_wake() -> None:
+    """Make sure a drain reads the outbox after this moment: queue one unless
+    DRAIN_KEY says one will (one task for many emails, however fast they
+    come). Called once an email's transaction has committed; the rows are
+    stored by then, so a failure here loses nothing
+    (pending_emails_requeue queues a drain for whatever is overdue)."""
+    try:
+        # False: the key was there. None: the cache is away (django-redis
+        # going on without Redis): queue a drain to be sure. A cache of this
+        # process only would never see the worker delete the key.
+        if (
+            cache_is_shared()
+            and cache.add(DRAIN_KEY, "1", timeout=DRAIN_KEY_SECONDS) is False
+        ):
+            return
+    except Exception:
+        logger.exception("Outbox: the shared cache could not be asked.")
+    try:
+        pending_emails_drain_task.enqueue()
+    except DatabaseError:
+        logger.exception("Outbox: no drain could be queued; the resend will.")
+        cache.delete(DRAIN_KEY)
+
+
+def pending_emails_drain() -> int:
+    """Send every email that is due and not being sent, a batch at a time,
+    until none is left; returns how many went. Each read of the outbox comes
+    just after DRAIN_KEY is deleted, so an email committed after the read
+    finds the key gone and queues another drain, and one committed before it
+    is in the read; while a batch is sent, the key says the drain reads
+    again. Emails that fail wait for their back-off (their own task), and
+    ones being sent by another worker are left to it, so the drain ends."""
+    sent = 0
+    while True:
+        cache.delete(DRAIN_KEY)
+        now = timezone.now()
+        due = list(
+            PendingEmail.objects.filter(due_at__lte=now)
+            .filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
+            .order_by("due_at", "pk")
+            .values_list("pk", flat=True)[:DRAIN_BATCH]
+        )
+        if not due:
+            return sent
+        cache.set(DRAIN_KEY, "1", timeout=DRAIN_KEY_SECONDS)
+        sent += sum(pending_email_send(pending_email_id=pk) for pk in due)
 
 
 def pending_email_retry_delay(*, attempts: int) -> timedelta:
@@ -214,18 +298,25 @@ def _pending_email_failed(*, pending: PendingEmail, error: Exception) -> None:
 
 def pending_emails_requeue() -> int:
     """Queue again every email overdue by more than
-    PETITIONS_EMAIL_REQUEUE_AFTER seconds and not being sent: its task was
-    lost (a worker killed mid-task, a queue emptied, a failure with a task
-    backend that cannot defer). Extra tasks for one email do no harm: the
-    first to lease it sends it, the others find nothing. Returns how many."""
+    PETITIONS_EMAIL_REQUEUE_AFTER seconds and not being sent: its task or
+    drain was lost (a worker killed mid-task, a queue emptied, a failure with
+    a task backend that cannot defer). With a queue that runs tasks later,
+    one drain sends them all; extra tasks for one email do no harm either:
+    the first to lease it sends it, the others find nothing. Returns how
+    many."""
     now = timezone.now()
     overdue = PendingEmail.objects.filter(
         due_at__lte=now - timedelta(seconds=settings.PETITIONS_EMAIL_REQUEUE_AFTER)
     ).filter(Q(locked_until__isnull=True) | Q(locked_until__lt=now))
-    count = 0
-    for pending in overdue.order_by("due_at").iterator():
-        _pending_email_enqueue(pending=pending)
-        count += 1
+    if _tasks_run_later():
+        count = overdue.count()
+        if count:
+            pending_emails_drain_task.enqueue()
+    else:
+        count = 0
+        for pending in overdue.order_by("due_at").iterator():
+            pending_email_send_task.enqueue(pending_email_id=pending.pk)
+            count += 1
     if count:
         logger.warning("Queued %s overdue emails again", count)
     return count
@@ -237,6 +328,11 @@ def pending_emails_requeue() -> int:
 @task()
 def pending_email_send_task(*, pending_email_id: int) -> bool:
     return pending_email_send(pending_email_id=pending_email_id)
+
+
+@task()
+def pending_emails_drain_task() -> int:
+    return pending_emails_drain()
 
 
 @task()

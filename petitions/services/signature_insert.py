@@ -1,6 +1,10 @@
-"""A new signature's checks and its insert as one SQL statement: the
-signing form's write path costs one round trip for them instead of three
-(the address check, the repeat-name count, the insert).
+"""A new signature's checks, its insert and its confirmation email's row in
+the outbox as one SQL statement on PostgreSQL: the signing form's write path
+costs one round trip for them instead of six (the address check, the
+repeat-name count, the insert, the outbox row, and the transaction's BEGIN
+and COMMIT, which one statement does not need: it is stored whole or not at
+all). SQLite, which cannot insert from a WITH clause, runs the signature's
+statement and then the outbox row in one transaction.
 
 The rules it implements, the same as the ORM code it replaced (the rule
 table in tests/petitions/test_signature_insert.py runs against both):
@@ -16,17 +20,24 @@ table in tests/petitions/test_signature_insert.py runs against both):
    `repeat_since`, the row is suspect as "repeat_name". Without a hashed
    address this never applies.
 4. Otherwise the row is pending, with its first email counted
-   (emails_sent 1); a suspect row has sent none.
+   (emails_sent 1) and that email stored in the outbox
+   (supporters.PendingEmail, due now, of `email_kind`); a suspect row has
+   sent none and has none stored.
 
-Plain SQL on the table petitions_signature (petitions.Signature), that
-PostgreSQL and SQLite both run (INSERT … SELECT … WHERE NOT
-EXISTS … ON CONFLICT DO NOTHING RETURNING). Raw SQL lives here only.
+Plain SQL on the tables petitions_signature (petitions.Signature) and the
+outbox's: INSERT … SELECT … WHERE NOT EXISTS … ON CONFLICT DO NOTHING
+RETURNING, which PostgreSQL and SQLite both run, and on PostgreSQL inside
+WITH, followed by the outbox's INSERT … SELECT from its result. Raw SQL
+lives here only.
 """
 
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db import connection
+from django.db import connection, transaction
+
+from supporters.emails import email_kind_check
+from supporters.models import PendingEmail
 
 STATEMENT = """
 INSERT INTO petitions_signature (
@@ -63,11 +74,31 @@ RETURNING id, state, suspect_reason
 """
 
 
+# PostgreSQL: the signature's statement, and the outbox row of a pending one.
+# Built from constants only: every value is a parameter.
+WITH_EMAIL = f"""
+WITH signature AS ({STATEMENT}),
+email AS (
+    INSERT INTO {PendingEmail._meta.db_table} (
+        kind, object_id, base_url, attempts, due_at, locked_until, created_at
+    )
+    SELECT %(email_kind)s, id, %(base_url)s, 0, %(now)s, NULL, %(now)s
+    FROM signature WHERE state = 'pending'
+    RETURNING id
+)
+SELECT signature.id, signature.state, signature.suspect_reason,
+    (SELECT id FROM email)
+FROM signature
+"""  # noqa: S608
+
+
 @dataclass(frozen=True)
 class Inserted:
     id: int
     state: str
     suspect_reason: str
+    # The confirmation email's row in the outbox (pending signatures only).
+    email_id: int | None = None
 
 
 def signature_insert(
@@ -87,31 +118,47 @@ def signature_insert(
     repeat_since: datetime,
     repeat_limit: int,
     now: datetime,
+    email_kind: str,
+    base_url: str,
 ) -> Inserted | None:
-    """Insert the signature by the rules above: the new row, or None when
-    the address has signed the petition already."""
+    """Insert the signature and its email by the rules above: the new row,
+    or None when the address has signed the petition already."""
+    email_kind_check(email_kind)
     adapt = connection.ops.adapt_datetimefield_value
-    with connection.cursor() as cursor:
-        cursor.execute(
-            STATEMENT,
-            {
-                "petition": petition_id,
-                "name": name,
-                "name_key": name_key,
-                "email": email,
-                "canonical": canonical,
-                "city": city,
-                "country": country,
-                "language": language,
-                "consent": consent,
-                "consent_text": consent_text if consent else "",
-                "consent_at": adapt(now) if consent else None,
-                "ip": ip,
-                "reason": reason,
-                "repeat_since": adapt(repeat_since),
-                "repeat_limit": repeat_limit,
-                "now": adapt(now),
-            },
-        )
+    values = {
+        "petition": petition_id,
+        "name": name,
+        "name_key": name_key,
+        "email": email,
+        "canonical": canonical,
+        "city": city,
+        "country": country,
+        "language": language,
+        "consent": consent,
+        "consent_text": consent_text if consent else "",
+        "consent_at": adapt(now) if consent else None,
+        "ip": ip,
+        "reason": reason,
+        "repeat_since": adapt(repeat_since),
+        "repeat_limit": repeat_limit,
+        "now": adapt(now),
+        "email_kind": email_kind,
+        "base_url": base_url,
+    }
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(WITH_EMAIL, values)
+            row = cursor.fetchone()
+        return Inserted(*row) if row else None
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(STATEMENT, values)
         row = cursor.fetchone()
-    return Inserted(*row) if row else None
+        if row is None:
+            return None
+        inserted = Inserted(*row)
+        if inserted.state != "pending":
+            return inserted
+        email = PendingEmail.objects.create(
+            kind=email_kind, object_id=inserted.id, base_url=base_url, due_at=now
+        )
+        return Inserted(*row, email_id=email.pk)

@@ -35,6 +35,7 @@ from supporters.emails import (
     absolute_url,
     email_send,
     pending_email_queue,
+    pending_email_queued,
     unsubscribe_url,
 )
 from supporters.identity import email_canonical, ip_hash, name_key, name_normalize
@@ -206,34 +207,31 @@ def signature_create(
     now = timezone.now()
     name, email, city = name_normalize(name), email.strip(), name_normalize(city)
     reason = _suspect_reason(petition=petition, email=canonical, ip=hashed_ip)
-    # The signature and its queued email are stored together or not at all,
-    # so a stored signature always gets its email. The address check, the
-    # repeat-name check and the insert are one statement (signature_insert).
-    with transaction.atomic():
-        inserted = signature_insert(
-            petition_id=petition.pk,
-            name=name,
-            name_key=key,
-            email=email,
-            canonical=canonical,
-            city=city,
-            country=country,
-            language=language,
-            consent=consent_to_updates,
-            consent_text=consent_text,
-            ip=hashed_ip,
-            reason=reason,
-            repeat_since=now
-            - timedelta(seconds=settings.PETITIONS_REPEAT_NAME_SECONDS),
-            repeat_limit=settings.PETITIONS_REPEAT_NAME_LINKS,
-            now=now,
-        )
-        if inserted is not None and inserted.state == Signature.State.PENDING:
-            pending_email_queue(
-                kind=SignatureEmail.CONFIRM.outbox_kind,
-                object_id=inserted.id,
-                base_url=base_url,
-            )
+    # The signature and its confirmation email are stored together or not at
+    # all, so a stored signature always gets its email. The address check,
+    # the repeat-name check, the insert and the email's row are one statement
+    # (signature_insert).
+    inserted = signature_insert(
+        petition_id=petition.pk,
+        name=name,
+        name_key=key,
+        email=email,
+        canonical=canonical,
+        city=city,
+        country=country,
+        language=language,
+        consent=consent_to_updates,
+        consent_text=consent_text,
+        ip=hashed_ip,
+        reason=reason,
+        repeat_since=now - timedelta(seconds=settings.PETITIONS_REPEAT_NAME_SECONDS),
+        repeat_limit=settings.PETITIONS_REPEAT_NAME_LINKS,
+        now=now,
+        email_kind=SignatureEmail.CONFIRM.outbox_kind,
+        base_url=base_url,
+    )
+    if inserted is not None and inserted.email_id is not None:
+        pending_email_queued(pending_email_id=inserted.email_id)
     if inserted is not None:
         signature = Signature(
             pk=inserted.id,
@@ -276,8 +274,8 @@ def signature_email_queue(
 
     The allowance is taken with one conditional UPDATE, so concurrent requests
     cannot send more than PETITIONS_MAX_EMAILS_PER_SIGNATURE between them. The
-    email is stored as a PendingEmail in the same transaction (with the
-    database task queue, its task too) and deleted only once sent.
+    email is stored as a PendingEmail in the same transaction and deleted
+    only once sent.
     """
     with transaction.atomic():
         allowed = Signature.objects.filter(

@@ -442,8 +442,8 @@ PETITIONS_EMAIL_RETRY_MAX_SECONDS = int(
     os.environ.get("PETITIONS_EMAIL_RETRY_MAX_SECONDS", "3600")
 )
 PETITIONS_EMAIL_MAX_ATTEMPTS = int(os.environ.get("PETITIONS_EMAIL_MAX_ATTEMPTS", "30"))
-# An email still unsent this many seconds after it was due has lost its task;
-# petitions_resend_pending queues it again.
+# An email still unsent this many seconds after it was due has lost its task or
+# drain; emails_resend_pending queues it again.
 PETITIONS_EMAIL_REQUEUE_AFTER = int(
     os.environ.get("PETITIONS_EMAIL_REQUEUE_AFTER", "600")
 )
