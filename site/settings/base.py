@@ -143,6 +143,19 @@ if REDIS_URL:
             },
         }
     }
+    # Which rendition file serves a picture at a size: looked up for every
+    # picture of every render, and Wagtail 8.0 writes each one found back
+    # (wagtail/wagtail#14541, fixed after 8.0): two Redis round trips a
+    # picture, 14 of the home page's. Each process keeps them itself instead.
+    # A key names the picture's file by its hash, so a replaced file never
+    # finds an old entry; a rendition deleted by hand (a purge of renditions)
+    # is forgotten within the minute.
+    CACHES["renditions"] = {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "renditions",
+        "TIMEOUT": 60,
+        "OPTIONS": {"MAX_ENTRIES": 5000},
+    }
     # Logged (django_redis.cache) so that the outage is seen in the logs too.
     DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
     # Read from Redis, kept in the database too: staff stay signed in while
