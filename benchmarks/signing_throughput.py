@@ -278,6 +278,27 @@ def _verify_signatures(env, server, petition, sign: PostLoadResult) -> list:
             sign.failed == 0,
         ),
     ]
+    # No worker runs: every signature's confirmation email is still in the
+    # outbox, and a drain or two is queued for them all, not a task each.
+    emails = database_query(
+        env,
+        "SELECT count(*) FROM petitions_pendingemail e "
+        "JOIN petitions_signature s ON s.id = e.object_id "
+        "WHERE e.kind = 'signature_confirm' AND s.petition_id = %s",
+        petition.petition_id,
+    )[0][0]
+    drains = database_query(
+        env,
+        "SELECT count(*) FROM django_tasks_database_dbtaskresult "
+        "WHERE task_path = 'supporters.emails.pending_emails_drain_task'",
+    )[0][0]
+    checks.append(
+        (
+            f"confirmation emails in the outbox {emails:,} = acknowledged "
+            f"{sign.acknowledged:,} (drains queued for them: {drains:,})",
+            emails == sign.acknowledged,
+        )
+    )
     links = confirm_paths(env, petition.petition_id)
     clicks = visit_all([server.url(link) for link in links], concurrency=16)
     redirected = clicks.statuses.get(302, 0)

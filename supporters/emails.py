@@ -14,7 +14,7 @@ from email.utils import formataddr, parseaddr
 from django.conf import settings
 from django.core.cache import cache
 from django.core.mail import EmailMultiAlternatives
-from django.db import DatabaseError, transaction
+from django.db import Error, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -192,7 +192,10 @@ def outbox_wake() -> None:
         logger.exception("Outbox: the shared cache could not be asked.")
     try:
         pending_emails_drain_task.enqueue()
-    except DatabaseError:
+    except Error:
+        # The database went away just after the commit (or the task table
+        # cannot be written): the signer is still told to check their email,
+        # and the next email, or the periodic resend, queues a drain.
         logger.exception("Outbox: no drain could be queued; the resend will.")
         cache.delete(DRAIN_KEY)
 

@@ -10,6 +10,7 @@ import uuid
 
 import pytest
 from django.core.cache import cache
+from django.db import connection
 from django_redis import get_redis_connection
 from django_tasks.base import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -149,4 +150,34 @@ def test_without_a_shared_cache_every_email_queues_a_drain(
         run_worker()
 
     assert len(inbox.messages) == 3
+    assert not PendingEmail.objects.exists()
+
+
+def test_a_drain_that_cannot_be_queued_loses_no_signature_and_the_next_queues_one(
+    client, petition_pages, shared_cache, queue_and_mail, caplog
+):
+    """The task table cannot be written just after a signature committed (as
+    when the database goes away between the two): the signer is still sent
+    to "check your email", the email stays in the outbox, and the next
+    signature queues the drain that sends both."""
+    table = DBTaskResult._meta.db_table
+    with connection.cursor() as cursor:
+        cursor.execute(f"ALTER TABLE {table} RENAME TO {table}_away")
+    try:
+        sign_as(client, petition_pages["ur"], 1)
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute(f"ALTER TABLE {table}_away RENAME TO {table}")
+
+    assert Signature.objects.get().email == "signer1@example.com"
+    assert PendingEmail.objects.count() == 1
+    assert "no drain could be queued" in caplog.text
+    assert cache.get(DRAIN_KEY) is None
+
+    sign_as(client, petition_pages["ur"], 2)
+    assert drains_waiting() == 1
+    with smtp_server_on(queue_and_mail) as inbox:
+        run_worker()
+
+    assert len(inbox.messages) == 2
     assert not PendingEmail.objects.exists()
