@@ -1,15 +1,17 @@
-"""Reads that do not change from one request to the next (a petition page
-and its settings, the blocked email domains), kept by the process so that a
-busy form costs no database round trip for them.
+"""Reads that do not change from one request to the next (a page's route
+and links, a petition page and its settings, the blocked email domains),
+kept by the process so that a busy page or form costs no database round trip
+for them.
 
 A value is trusted while the page cache's generation (home.page_cache) is
 the one it was read under. Every change that shows on public pages starts a
 new generation: publishing, unpublishing or moving a page, saving a snippet
-or a setting in the admin, changing a page's view restrictions. The
-generation lives in the shared cache, so a change made in one process is
-seen by every other at its next request: one cache read, not a database
-query. Without the shared cache (Redis away) nothing is kept and every read
-goes to the database, as it would without this module.
+or a setting in the admin, changing a page's view restrictions, saving a
+petition or a picture. The generation lives in the shared cache, so a change
+made in one process is seen by every other at its next request: one cache
+read per request, not a database query per value. Without the shared cache
+(Redis away) nothing is kept and every read goes to the database, as it
+would without this module.
 
 Kept values are read-only: a caller never changes what it is given.
 """
@@ -21,8 +23,10 @@ from typing import TypeVar
 
 from home.page_cache import page_cache_generation
 
-# Enough for every petition and form page of a site; the oldest go first.
-SIZE = 512
+# A public page keeps about six small values (its route, view restrictions,
+# translations' addresses, "run by", linked pages, language notice): enough
+# for some 600 pages in each language. The least recently used go first.
+SIZE = 4096
 
 T = TypeVar("T")
 _values: OrderedDict[Hashable, tuple[str, object]] = OrderedDict()

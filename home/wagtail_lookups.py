@@ -30,7 +30,7 @@ import copy
 from urllib.parse import urlparse
 
 from django.core.exceptions import DisallowedHost
-from django.db import DatabaseError
+from django.db import DatabaseError, Error
 from django.http.request import split_domain_port
 from django.utils import translation
 from django.utils.encoding import uri_to_iri
@@ -77,7 +77,10 @@ class SiteLookupMiddleware:
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         try:
             route = route_kept(request, site, path)
-        except DatabaseError:
+        except Error:
+            # The database is away (or the connection was dropped): the view
+            # meets it too and answers as it does
+            # (home.middleware.DatabaseUnavailableMiddleware).
             return None
         if route is not None:
             request._wagtail_route_for_request = route

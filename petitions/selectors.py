@@ -23,7 +23,6 @@ from home.formatting import (
     number_format,
     time_zone_display,
 )
-from home.process_cache import process_cached
 from petitions.models import Petition, PetitionPage, Signature
 
 
@@ -81,15 +80,8 @@ class PetitionStatus:
 
 
 def petition_for_page(*, page: PetitionPage) -> Petition | None:
-    """The petition shared by this page and its translations, if it exists
-    yet. Kept by the process until a petition is next saved or a page
-    published (home.process_cache): the settings it holds change only then,
-    and its reconciled count and time are read together, so a count rebuilt
-    from a kept petition is exact (petition_count)."""
-    return process_cached(
-        ("petition-for-page", page.translation_key),
-        lambda: Petition.objects.filter(translation_key=page.translation_key).first(),
-    )
+    """The petition shared by this page and its translations, if it exists yet."""
+    return Petition.objects.filter(translation_key=page.translation_key).first()
 
 
 def petition_count(*, petition: Petition) -> int:

@@ -82,11 +82,9 @@ def shared_petition_pages(django_db_setup, django_db_blocker):
 
 @pytest.fixture
 def petition(petition_pages):
-    """A copy of its own for the test, which may change and save it (the
-    site's processes keep theirs read-only)."""
-    from petitions.models import Petition
+    from petitions.selectors import petition_for_page
 
-    return Petition.objects.get(translation_key=petition_pages["en"].translation_key)
+    return petition_for_page(page=petition_pages["en"])
 
 
 def sign_data(**overrides):
