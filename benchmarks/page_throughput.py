@@ -13,6 +13,7 @@ another) and at most 6 ms of server CPU per uncached page.
 """
 
 import argparse
+import secrets
 
 from benchmarks.harness import (
     STATIC_ROOT,
@@ -32,7 +33,9 @@ DEMO_PATHS = ["/ur/", "/ur/stand-up-for-quetta/petition/"]
 UNCACHED_CPU_MS = 6
 
 # Every request gets a query string of its own, so every one misses the
-# page cache and renders (and is stored, as a real miss would be).
+# page cache and renders (and is stored, as a real miss would be). Each wrk
+# run has its own prefix: wrk numbers threads and requests from 1 in every
+# run, so without it a later run would ask for pages an earlier one stored.
 UNIQUE_QUERY_LUA = """
 local made = 0
 setup = function(thread)
@@ -43,9 +46,15 @@ local counter = 0
 request = function()
   counter = counter + 1
   local separator = string.find(wrk.path, "?", 1, true) and "&" or "?"
-  return wrk.format(nil, wrk.path .. separator .. "uncached=" .. id .. "-" .. counter)
+  local query = "uncached=RUN-" .. id .. "-" .. counter
+  return wrk.format(nil, wrk.path .. separator .. query)
 end
 """
+
+
+def unique_query_lua() -> str:
+    return UNIQUE_QUERY_LUA.replace("RUN", secrets.token_hex(4))
+
 
 STATIC_COPY = STATIC_ROOT / "benchmarks" / "page-copy.html"
 
@@ -85,7 +94,7 @@ def _measure(server, path, size, duration, connections) -> bool:
     runs = {
         "static file": (static_url, ""),
         "page, cached": (server.url(path), ""),
-        "page, uncached": (server.url(path), UNIQUE_QUERY_LUA),
+        "page, uncached": (server.url(path), unique_query_lua()),
     }
     loads, cpu_ms = {}, {}
     for name, (url, script) in runs.items():
@@ -101,7 +110,7 @@ def _measure(server, path, size, duration, connections) -> bool:
             duration=5,
             connections=1,
             threads=1,
-            script=UNIQUE_QUERY_LUA,
+            script=unique_query_lua(),
         ),
     }
 
