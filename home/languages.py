@@ -70,7 +70,7 @@ def _translation_urls(request, page: Page) -> tuple[dict[str, str], frozenset[st
                     aliases.add(translation.locale.language_code)
         return translations, frozenset(aliases)
 
-    if request is None or page.pk is None:
+    if request is None:
         return read()
     site = Site.find_for_request(request)
     return process_cached(

@@ -230,9 +230,9 @@ def signature_create(
         email_kind=SignatureEmail.CONFIRM.outbox_kind,
         base_url=base_url,
     )
-    if inserted is not None and inserted.email_id is not None:
-        pending_email_queued(pending_email_id=inserted.email_id)
     if inserted is not None:
+        if inserted.email_id is not None:
+            pending_email_queued(pending_email_id=inserted.email_id)
         signature = Signature(
             pk=inserted.id,
             petition=petition,

@@ -61,6 +61,14 @@ def drains_waiting() -> int:
     ).count()
 
 
+def worker_sends(port: int) -> list:
+    """Run the worker until no task is ready, with the mail server up; what
+    it received."""
+    with smtp_server_on(port) as inbox:
+        run_worker()
+    return inbox.messages
+
+
 def sign_as(client, page, number: int):
     response = sign(
         client,
@@ -83,10 +91,9 @@ def test_twenty_signatures_queue_one_drain_that_sends_every_email(
     assert DBTaskResult.objects.count() == 1
     assert drains_waiting() == 1
 
-    with smtp_server_on(queue_and_mail) as inbox:
-        run_worker()
+    sent = worker_sends(queue_and_mail)
 
-    assert sorted(message["To"] for message in inbox.messages) == sorted(
+    assert sorted(message["To"] for message in sent) == sorted(
         f"signer{number}@example.com" for number in range(1, 21)
     )
     assert not PendingEmail.objects.exists()
@@ -129,10 +136,9 @@ def test_a_drain_killed_after_its_read_holds_emails_up_no_longer_than_the_key(
     cache.delete(DRAIN_KEY)  # a minute later
     sign_as(client, petition_pages["ur"], 3)
     assert drains_waiting() == 1
-    with smtp_server_on(queue_and_mail) as inbox:
-        run_worker()
+    sent = worker_sends(queue_and_mail)
 
-    assert len(inbox.messages) == 3
+    assert len(sent) == 3
     assert not PendingEmail.objects.exists()
 
 
@@ -146,10 +152,9 @@ def test_without_a_shared_cache_every_email_queues_a_drain(
         sign_as(client, petition_pages["ur"], number)
 
     assert drains_waiting() == 3
-    with smtp_server_on(queue_and_mail) as inbox:
-        run_worker()
+    sent = worker_sends(queue_and_mail)
 
-    assert len(inbox.messages) == 3
+    assert len(sent) == 3
     assert not PendingEmail.objects.exists()
 
 
@@ -176,8 +181,7 @@ def test_a_drain_that_cannot_be_queued_loses_no_signature_and_the_next_queues_on
 
     sign_as(client, petition_pages["ur"], 2)
     assert drains_waiting() == 1
-    with smtp_server_on(queue_and_mail) as inbox:
-        run_worker()
+    sent = worker_sends(queue_and_mail)
 
-    assert len(inbox.messages) == 2
+    assert len(sent) == 2
     assert not PendingEmail.objects.exists()
