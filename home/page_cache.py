@@ -42,7 +42,7 @@ from django.utils.cache import cc_delim_re, patch_cache_control
 from wagtail import hooks
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
-from wagtail.models import PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import post_page_move, published, unpublished
 
 # Bump FORMAT when the stored entry changes shape, so a new release never
@@ -90,8 +90,11 @@ def _purge() -> None:
 
 def page_cache_generation() -> str | None:
     """The current generation, or None when the shared cache cannot be read
-    (home.process_cache then keeps nothing). Within a request, the one read
+    or the request is to see the database as it is (a signed-in editor):
+    home.process_cache then keeps nothing. Within a request, the one read
     first (a round trip to Redis per request, not per kept value)."""
+    if getattr(_request, "fresh", False):
+        return None
     generation = getattr(_request, "generation", None)
     if generation is not None:
         return generation
@@ -128,11 +131,17 @@ def _request_is_cacheable(request) -> bool:
         return False
     if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDE_PREFIXES)):
         return False
+    return not _request_sees_changes_at_once(request)
+
+
+def _request_sees_changes_at_once(request) -> bool:
+    """A signed-in editor (or a request with credentials, or flash messages
+    waiting) is shown the site as the database has it: no stored page, and
+    nothing the process keeps (home.process_cache, kept fragments), so a
+    change made without a publish shows at once."""
     if "HTTP_AUTHORIZATION" in request.META:
-        return False
-    return not any(
-        name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES
-    )
+        return True
+    return any(name in request.COOKIES for name in settings.PAGE_CACHE_BYPASS_COOKIES)
 
 
 def _response_is_cacheable(response) -> bool:
@@ -218,10 +227,12 @@ class PageCacheMiddleware:
 
     def __call__(self, request):
         _request.active, _request.generation = True, None
+        _request.fresh = _request_sees_changes_at_once(request)
         try:
             return self._answer(request)
         finally:
             _request.active, _request.generation = False, None
+            _request.fresh = False
 
     def _answer(self, request):
         if not _request_is_cacheable(request):
@@ -305,6 +316,13 @@ def _purge_on_settings_change(sender, **kwargs) -> None:
         page_cache_purge()
 
 
+def _purge_on_page_delete(sender, **kwargs) -> None:
+    # A page deleted as a row, without an unpublish first (a script, a
+    # shell): the processes keep the page each path leads to.
+    if issubclass(sender, Page):
+        page_cache_purge()
+
+
 def connect() -> None:
     """Purge whenever editors change what public pages show. Called once from
     HomeConfig.ready()."""
@@ -326,3 +344,4 @@ def connect() -> None:
     post_delete.connect(
         _purge_on_settings_change, dispatch_uid="page_cache_setting_delete"
     )
+    post_delete.connect(_purge_on_page_delete, dispatch_uid="page_cache_page_delete")

@@ -8,21 +8,22 @@ generation holds):
   Wagtail looks first;
 - the page a path leads to (`Page.route_for_request` walks the tree from
   the site's root in the request's language: a query for the locale and two
-  for each level, 7 of the petition page's 12): the same middleware keeps
-  which page each path led to and reads only that page, with one query,
-  before Wagtail's serve view runs, with the view restrictions that apply
-  to it (two more queries). A page no longer live or gone is routed
-  by Wagtail again, as is every path that led nowhere (nothing is kept for
-  those, so probing bots cannot push the kept routes out);
+  for each level, 7 of the petition page's 12, then the page itself): the
+  same middleware keeps the page each path led to, and hands each request a
+  copy of it before Wagtail's serve view runs, with the view restrictions
+  that apply to it (two more queries). Every path that led nowhere is
+  routed by Wagtail again (nothing is kept for those, so probing bots cannot
+  push the kept routes out);
 - the redirects on a 404 (Wagtail's RedirectMiddleware asks the redirects
   table up to four times for each 404, and every bot probing for
   /wp-login.php makes one): RedirectMiddleware asks only when the path is
   among the redirects' old paths.
 
 Saving or deleting a Site, or a redirect (by hand or the ones Wagtail makes
-when a page moves), and publishing, unpublishing or moving a page start a
-new generation (home.page_cache), so every process reads them again at its
-next request. These can go when Wagtail
+when a page moves), and publishing, unpublishing, moving or deleting a page
+start a new generation (home.page_cache), so every process reads them again
+at its next request. A page changed straight in the database (an UPDATE by
+hand) is seen at the next publish. These can go when Wagtail
 keeps either lookup itself.
 """
 
@@ -74,6 +75,9 @@ class SiteLookupMiddleware:
         site = getattr(request, "_wagtail_site", None)
         if view_func is not wagtail_views.serve or site is None:
             return None
+        if request.method not in ("GET", "HEAD"):
+            # A form posted to its page is answered from the page as stored.
+            return None
         path = view_kwargs.get("path", view_args[0] if view_args else "")
         try:
             route = route_kept(request, site, path)
@@ -93,20 +97,21 @@ class _NoRoute(Exception):
 
 def route_kept(request, site: Site, path: str) -> RouteResult | None:
     """The route Wagtail would find for `path` on `site` in the active
-    language, with the page read afresh (one query), or None when Wagtail
-    should route the request itself (the path leads nowhere, or the kept
-    page is no longer live)."""
+    language, its page a copy of the kept one for this request alone, or
+    None when Wagtail should route the request itself (the path leads
+    nowhere)."""
 
-    def find() -> tuple[type[Page], int, tuple, dict]:
+    def find() -> tuple[Page, tuple, dict]:
         route = Page.route_for_request(request, path)
         if route is None:
             raise _NoRoute
         page, args, kwargs = route
-        return type(page), page.pk, tuple(args), dict(kwargs)
+        # Kept as it was read: the request goes on with its own copy.
+        return copy.copy(page), tuple(args), dict(kwargs)
 
     key = ("wagtail-route", site.pk, translation.get_language(), path)
     try:
-        model, pk, args, kwargs = process_cached(key, find)
+        kept, args, kwargs = process_cached(key, find)
     except _NoRoute:
         return None
     route = getattr(request, "_wagtail_route_for_request", None)
@@ -114,10 +119,9 @@ def route_kept(request, site: Site, path: str) -> RouteResult | None:
         # Routed by Wagtail just now.
         page = route[0]
     else:
-        page = model.objects.filter(pk=pk, live=True).first()
-        if page is None:
-            return None
+        page = copy.copy(kept)
         route = RouteResult(page, list(args), dict(kwargs))
+    pk = page.pk
     # Wagtail's check of view restrictions before serving (on_serve_page)
     # asks this page object for them: two queries (the ancestors, then the
     # restrictions), kept like the route. Saving or deleting a restriction

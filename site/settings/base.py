@@ -168,6 +168,16 @@ else:
             "LOCATION": "hazara",
         }
     }
+# Rendered parts of public pages (home.templatetags.fragment_tags), kept by
+# each process under the page cache's generation: a publish makes them all
+# stale at once, so the timeout only bounds the memory that stale ones hold
+# (some 2,000 fragments of 1-15 KB).
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
 
 # Admin sign-in: after ADMIN_LOGIN_FAILURE_LIMIT failed attempts for one user
 # name from one address, or ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT from one address

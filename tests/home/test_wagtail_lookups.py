@@ -108,7 +108,7 @@ def test_a_page_unpublished_or_deleted_after_a_visit_is_gone_at_the_next(
         assert client.get(f"{path}?visit=1").status_code == 200
 
     campaign.unpublish()
-    # Deleted without any signal the page cache listens to.
+    # Deleted as a row, as a script would, without unpublishing it first.
     Page.objects.filter(pk=other.pk).delete()
 
     assert client.get("/en/stand-with-hazara/?visit=2").status_code == 404

@@ -23,6 +23,7 @@ def redis_away(settings):
     """The production cache backend pointed at a loopback port nothing
     listens on: a real Redis that is not there."""
     settings.CACHES = {
+        **settings.CACHES,
         "default": {
             "BACKEND": "django_redis.cache.RedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
@@ -31,7 +32,7 @@ def redis_away(settings):
                 "SOCKET_CONNECT_TIMEOUT": 1,
                 "SOCKET_TIMEOUT": 1,
             },
-        }
+        },
     }
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     settings.PAGE_CACHE_SECONDS = 30

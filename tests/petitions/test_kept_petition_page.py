@@ -1,0 +1,56 @@
+"""The petition page keeps its case, its reasons and its blank form rendered
+between publishes (home.templatetags.fragment_tags); what moves without a
+publish still moves at once."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from petitions.models import Petition
+
+from .conftest import confirm_links, shown_count, sign
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_count_moves_with_each_confirmation_on_a_kept_page(client, petition_pages):
+    page = petition_pages["ur"]
+    assert shown_count(client, page.url) == "0"
+
+    sign(client, page, "ur")
+    client.post(confirm_links()[0])
+
+    assert shown_count(client, f"{page.url}?visit=2") == "1"
+
+
+def test_a_deadline_passing_takes_the_form_away_without_a_publish(
+    client, petition_pages
+):
+    page = petition_pages["haz"]
+    assert 'id="sign-heading"' in client.get(page.url).text
+
+    Petition.objects.update(deadline=timezone.now() - timedelta(days=1))
+    html = client.get(f"{page.url}?visit=2").text
+
+    assert 'id="sign-heading"' not in html
+    assert "petition__closed" in html
+
+
+def test_a_form_sent_back_with_its_errors_reaches_no_other_visitor(
+    client, petition_pages
+):
+    page = petition_pages["ur"]
+    client.get(page.url)
+
+    sent_back = sign(client, page, "ur", name="Zarghuna Hazara", email="not-an-address")
+    next_visit = client.get(f"{page.url}?visit=2").text
+    other = sign(client, page, "ur", name="Baqir Changezi", email="also-not-one")
+
+    assert sent_back.status_code == other.status_code == 200
+    assert "Zarghuna Hazara" in sent_back.text
+    assert 'aria-invalid="true"' in sent_back.text
+    assert "Zarghuna Hazara" not in next_visit
+    assert 'aria-invalid="true"' not in next_visit
+    assert "Baqir Changezi" in other.text
+    assert "Zarghuna Hazara" not in other.text
