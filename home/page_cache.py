@@ -22,7 +22,9 @@ while an editor publishes therefore never outlives the purge, and a lookup
 in the shared cache is one round trip (the generation and the page in one
 read). A request reads the generation once: what the process keeps
 (home.process_cache) is checked against that reading for the rest of the
-request, unless the request itself purges.
+request, unless the request itself purges. A request that reads no page (a
+signature) takes the generation this process last read, if that was less
+than PAGE_CACHE_LOCAL_SECONDS ago.
 """
 
 import hashlib
@@ -59,6 +61,11 @@ logger = logging.getLogger(__name__)
 # (PageCacheMiddleware); None outside a request or before the first read.
 _request = threading.local()
 
+# The generation this process last read or made, and when (time.monotonic):
+# trusted for PAGE_CACHE_LOCAL_SECONDS by requests that do not read it with a
+# page (a signature, a count), as the pages the process keeps are trusted.
+_known: tuple[str | None, float] = (None, 0.0)
+
 
 def page_cache_purge() -> None:
     """Make every cached page stale at once, on every app server.
@@ -77,6 +84,7 @@ def page_cache_purge() -> None:
 def _purge() -> None:
     _process_pages.clear()
     generation = secrets.token_hex(8)
+    _generation_known(generation)
     if getattr(_request, "active", False):
         _request.generation = generation
     try:
@@ -92,20 +100,36 @@ def page_cache_generation() -> str | None:
     """The current generation, or None when the shared cache cannot be read
     or the request is to see the database as it is (a signed-in editor):
     home.process_cache then keeps nothing. Within a request, the one read
-    first (a round trip to Redis per request, not per kept value)."""
+    first: a round trip to Redis per request, not per kept value, and none
+    for PAGE_CACHE_LOCAL_SECONDS after another request of this process read
+    it (a change made in another process is seen within that time, as the
+    pages this process keeps are)."""
     if getattr(_request, "fresh", False):
         return None
     generation = getattr(_request, "generation", None)
     if generation is not None:
         return generation
-    try:
-        generation = cache.get(GENERATION_KEY) or _generation_ensure()
-    except Exception:
-        logger.exception("Page cache: the generation could not be read.")
-        return None
+    known, read_at = _known
+    if (
+        known is not None
+        and time.monotonic() - read_at < settings.PAGE_CACHE_LOCAL_SECONDS
+    ):
+        generation = known
+    else:
+        try:
+            generation = cache.get(GENERATION_KEY) or _generation_ensure()
+        except Exception:
+            logger.exception("Page cache: the generation could not be read.")
+            return None
+        _generation_known(generation)
     if getattr(_request, "active", False):
         _request.generation = generation
     return generation
+
+
+def _generation_known(generation: str) -> None:
+    global _known
+    _known = (generation, time.monotonic())
 
 
 def _generation_ensure() -> str:
@@ -246,6 +270,7 @@ class PageCacheMiddleware:
         found = cache.get_many([GENERATION_KEY, key])
         generation = found.get(GENERATION_KEY) or _generation_ensure()
         _request.generation = generation
+        _generation_known(generation)
         entry = found.get(key)
         if entry is not None and entry["generation"] == generation:
             _process_pages.put(key, entry)

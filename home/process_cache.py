@@ -8,8 +8,9 @@ the one it was read under. Every change that shows on public pages starts a
 new generation: publishing, unpublishing or moving a page, saving a snippet
 or a setting in the admin, changing a page's view restrictions, saving a
 petition or a picture. The generation lives in the shared cache, so a change
-made in one process is seen by every other at its next request: one cache
-read per request, not a database query per value. Without the shared cache
+made in one process is seen by every other at its next page it renders, and
+by its other requests (a signature) within PAGE_CACHE_LOCAL_SECONDS: at most
+one cache read per request, not a database query per value. Without the shared cache
 (Redis away) nothing is kept and every read goes to the database, as it
 would without this module.
 

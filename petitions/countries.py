@@ -9,6 +9,7 @@ the code ISO leaves for "unknown or other".
 import functools
 
 from django.utils import translation
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -74,6 +75,18 @@ def country_choices(language: str | None = None) -> list[tuple[str, str]]:
     """(code, name) pairs in the visitor's language: Pakistan and Afghanistan
     first, the rest by name, "Another country" last."""
     return list(_country_choices(language or get_language()))
+
+
+class CountryChoices(BaseChoiceIterator):
+    """The choices of a country field: country_choices() in the language
+    active when they are read. Django takes a choice iterator as it is, so a
+    signing form neither copies nor checks the list each time it is made."""
+
+    def __iter__(self):
+        return iter(_country_choices(get_language()))
+
+    def __deepcopy__(self, memo):
+        return self
 
 
 # Every signing form lists the countries: sort them once per language, not

@@ -5,7 +5,7 @@ from django import forms
 from django.core.validators import EmailValidator
 from django.utils.translation import gettext_lazy as _
 
-from petitions.countries import DEFAULT_COUNTRY, country_choices
+from petitions.countries import DEFAULT_COUNTRY, CountryChoices
 from supporters.forms import (
     CONSENT_LABEL,
     FORMULA_STARTS,
@@ -81,7 +81,7 @@ class SignatureForm(forms.Form):
     )
     country = forms.ChoiceField(
         label=_("Country"),
-        choices=(),
+        choices=CountryChoices(),
         widget=CountrySelect,
         error_messages={
             "required": _("Choose your country."),
@@ -94,7 +94,6 @@ class SignatureForm(forms.Form):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("initial", {}).setdefault("country", DEFAULT_COUNTRY)
         super().__init__(*args, **kwargs)
-        self.fields["country"].choices = country_choices()
 
     def clean_name(self):
         value = name_normalize(self.cleaned_data["name"])

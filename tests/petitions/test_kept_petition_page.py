@@ -54,3 +54,30 @@ def test_a_form_sent_back_with_its_errors_reaches_no_other_visitor(
     assert 'aria-invalid="true"' not in next_visit
     assert "Baqir Changezi" in other.text
     assert "Zarghuna Hazara" not in other.text
+
+
+def test_a_petition_closed_by_another_process_takes_no_signature_after_a_second(
+    client, petition_pages, settings, monkeypatch
+):
+    from django.core.cache import cache
+
+    from home import page_cache
+    from petitions.models import Signature
+
+    settings.PAGE_CACHE_LOCAL_SECONDS = 1
+    page = petition_pages["en"]
+    sign(client, page, email="first@example.com")
+    # Another app process closes the petition: its row, then a new
+    # generation in Redis, which this process has not read.
+    Petition.objects.update(closed=True, closed_at=timezone.now())
+    cache.set(page_cache.GENERATION_KEY, "from-another-process", timeout=None)
+
+    within = sign(client, page, email="second@example.com")
+    generation, read_at = page_cache._known
+    monkeypatch.setattr(page_cache, "_known", (generation, read_at - 1.5))
+    after = sign(client, page, email="third@example.com")
+
+    stored = set(Signature.objects.values_list("email", flat=True))
+    assert within["Location"].endswith("/thanks/")
+    assert after["Location"] == page.url
+    assert stored == {"first@example.com", "second@example.com"}
