@@ -9,6 +9,10 @@ cached page: at once in the process that made the change, within
 PAGE_CACHE_LOCAL_SECONDS in all others. Counts and other live figures on a
 cached page are at most PAGE_CACHE_SECONDS + PAGE_CACHE_LOCAL_SECONDS old.
 
+Click ids and campaign tags that other sites add to shared links
+(TRACKING_PARAMETERS) are dropped from every GET first, so that everyone who
+follows a shared link gets the one stored page.
+
 Only responses that are the same for everyone are stored: 200s to GET, with no
 cookie set, no `Vary: Cookie` (which Django adds whenever a view touches the
 session or a CSRF token) and nothing private or uncacheable in Cache-Control.
@@ -29,6 +33,7 @@ than PAGE_CACHE_LOCAL_SECONDS ago.
 
 import hashlib
 import logging
+import re
 import secrets
 import threading
 import time
@@ -56,6 +61,18 @@ UNCACHEABLE_CONTROL = {"private", "no-cache", "no-store"}
 HIT_HEADER = "X-Page-Cache"
 
 logger = logging.getLogger(__name__)
+
+# Query parameters that social networks, ad platforms and newsletters add to
+# shared links. No page reads them, and a click id is each visitor's own: a
+# page shared on a social network would otherwise miss the cache for every
+# visitor. They are dropped before any view sees them, so none is echoed
+# (the language switcher of search results carries its query string) into a
+# page stored for the next visitor.
+TRACKING_PARAMETERS = re.compile(
+    r"(utm_\w+|fbclid|gclid|gbraid|wbraid|dclid|msclkid|twclid|ttclid|igshid|"
+    r"yclid|mc_cid|mc_eid|_hsenc|_hsmi)",
+    re.IGNORECASE,
+)
 
 # The generation read at the start of the request this thread is answering
 # (PageCacheMiddleware); None outside a request or before the first read.
@@ -138,6 +155,20 @@ def _generation_ensure() -> str:
     if not cache.add(GENERATION_KEY, generation, timeout=None):
         generation = cache.get(GENERATION_KEY, generation)
     return generation
+
+
+def _tracking_parameters_drop(request) -> None:
+    query = request.META.get("QUERY_STRING", "")
+    if not query:
+        return
+    parts = query.split("&")
+    kept = [
+        part
+        for part in parts
+        if not TRACKING_PARAMETERS.fullmatch(part.split("=", 1)[0])
+    ]
+    if len(kept) < len(parts):
+        request.META["QUERY_STRING"] = "&".join(kept)
 
 
 def _page_key(request) -> str:
@@ -250,6 +281,8 @@ class PageCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method in ("GET", "HEAD"):
+            _tracking_parameters_drop(request)
         _request.active, _request.generation = True, None
         _request.fresh = _request_sees_changes_at_once(request)
         try:

@@ -259,3 +259,25 @@ def test_publishing_still_works_when_the_cache_is_down(home_page, campaign, sett
 
     campaign.refresh_from_db()
     assert campaign.live and campaign.title == "Justice for Mach"
+
+
+def test_visitors_from_a_shared_link_with_click_ids_share_one_cached_page(
+    client, home_page
+):
+    first = client.get("/en/?fbclid=IwAR0first&utm_source=facebook")
+
+    second = client.get("/en/?fbclid=IwAR0second&utm_medium=social")
+
+    assert first["X-Page-Cache"] == "miss"
+    assert second["X-Page-Cache"] == "hit"
+    assert second.content == first.content
+
+
+def test_a_click_id_reaches_no_page_and_no_later_visitor(client, home_page):
+    shared = client.get("/en/search/?q=Quetta&fbclid=IwAR0secret").text
+    other = client.get("/en/search/?q=Mach")
+
+    assert "IwAR0secret" not in shared
+    assert "/ur/search/?q=Quetta" in shared
+    assert other["X-Page-Cache"] == "miss"
+    assert "/ur/search/?q=Mach" in other.text
