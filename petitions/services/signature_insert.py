@@ -146,7 +146,7 @@ def signature_insert(
         "base_url": base_url,
     }
     if connection.vendor == "postgresql":
-        with _server_binding_cursor() as cursor:
+        with connection.cursor() as cursor:
             cursor.execute(WITH_EMAIL, values)
             row = cursor.fetchone()
         return Inserted(*row) if row else None
@@ -162,28 +162,3 @@ def signature_insert(
             kind=email_kind, object_id=inserted.id, base_url=base_url, due_at=now
         )
         return Inserted(*row, email_id=email.pk)
-
-
-def _server_binding_cursor():
-    """A Django cursor on PostgreSQL whose values are bound by the server, so
-    that psycopg prepares the statement on a connection's fifth run of it and
-    PostgreSQL stops planning it for every signature (planning took 0.35 ms
-    of the 0.5 ms the statement costs the server). Django's own cursors
-    merge the values into the SQL on the client, which cannot be prepared;
-    the rest of the site keeps them. Opened as connection.cursor() opens
-    one: health check, connection, errors as Django's."""
-    from django.db.backends.postgresql.base import ServerBindingCursor
-    from psycopg.types.string import StrDumper
-
-    connection.close_if_health_check_failed()
-    connection.ensure_connection()
-    connection.validate_thread_sharing()
-    with connection.wrap_database_errors:
-        cursor = ServerBindingCursor(connection.connection)
-    # Text as text: psycopg sends strings untyped, and PostgreSQL cannot
-    # settle on one type for a value compared with a varchar column in one
-    # place and inserted as text in another.
-    cursor.adapters.register_dumper(str, StrDumper)
-    if connection.queries_logged:
-        return connection.make_debug_cursor(cursor)
-    return connection.make_cursor(cursor)

@@ -122,17 +122,6 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # Prepared statements, for the one statement that asks for them: a
-    # signature (petitions.services.signature_insert binds its values on the
-    # server, so PostgreSQL plans it once per connection rather than per
-    # signature). Django's own queries bind on the client and are never
-    # prepared. Set DATABASE_PREPARE_THRESHOLD to "off" behind a connection
-    # pooler in transaction mode that does not keep prepared statements.
-    _prepare = os.environ.get("DATABASE_PREPARE_THRESHOLD", "5")
-    DATABASES["default"].setdefault("OPTIONS", {})["prepare_threshold"] = (
-        None if _prepare == "off" else int(_prepare)
-    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")

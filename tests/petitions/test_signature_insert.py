@@ -77,38 +77,7 @@ def orm_insert(*, petition_id, canonical, ip, name_key, reason, **values):
     return Inserted(signature.pk, signature.state, signature.suspect_reason, email.pk)
 
 
-def prepared_insert(**values):
-    """The statement once PostgreSQL has prepared it (a connection's sixth
-    run of it and on, as in production): five suspect signatures first,
-    deleted before the rule's own."""
-    from django.db import connection
-
-    for run in range(5):
-        signature_insert(
-            **{
-                **values,
-                "name": "Warm Up",
-                "name_key": "warm up",
-                "canonical": f"warm-{run}@example.org",
-                "email": f"warm-{run}@example.org",
-                "ip": "warm-up",
-                "reason": "rate_limit",
-            }
-        )
-    Signature.objects.filter(ip_hash="warm-up").delete()
-    result = signature_insert(**values)
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT count(*) FROM pg_prepared_statements")
-            assert cursor.fetchone()[0] == 1
-    return result
-
-
-IMPLEMENTATIONS = {
-    "one statement": signature_insert,
-    "one statement, prepared": prepared_insert,
-    "ORM": orm_insert,
-}
+IMPLEMENTATIONS = {"one statement": signature_insert, "ORM": orm_insert}
 
 # (case, signatures there before: [(email, name, ip, minutes ago, same
 # petition)], what is sent, (state, reason) stored or None)
