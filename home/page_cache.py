@@ -186,7 +186,8 @@ def _request_is_cacheable(request) -> bool:
         return False
     if request.path_info.startswith(tuple(settings.PAGE_CACHE_EXCLUDE_PREFIXES)):
         return False
-    return not _request_sees_changes_at_once(request)
+    # Set once for the request by PageCacheMiddleware.
+    return not _request.fresh
 
 
 def _request_sees_changes_at_once(request) -> bool:

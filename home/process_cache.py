@@ -10,9 +10,9 @@ or a setting in the admin, changing a page's view restrictions, saving a
 petition or a picture. The generation lives in the shared cache, so a change
 made in one process is seen by every other at its next page it renders, and
 by its other requests (a signature) within PAGE_CACHE_LOCAL_SECONDS: at most
-one cache read per request, not a database query per value. Without the shared cache
-(Redis away) nothing is kept and every read goes to the database, as it
-would without this module.
+one cache read per request, not a database query per value. Without the
+shared cache (Redis away) nothing is kept and every read goes to the
+database, as it would without this module.
 
 Kept values are read-only: a caller never changes what it is given.
 """

@@ -5,9 +5,11 @@ publish still moves at once."""
 from datetime import timedelta
 
 import pytest
+from django.core.cache import cache
 from django.utils import timezone
 
-from petitions.models import Petition
+from home import page_cache
+from petitions.models import Petition, Signature
 
 from .conftest import confirm_links, shown_count, sign
 
@@ -59,11 +61,6 @@ def test_a_form_sent_back_with_its_errors_reaches_no_other_visitor(
 def test_a_petition_closed_by_another_process_takes_no_signature_after_a_second(
     client, petition_pages, settings, monkeypatch
 ):
-    from django.core.cache import cache
-
-    from home import page_cache
-    from petitions.models import Signature
-
     settings.PAGE_CACHE_LOCAL_SECONDS = 1
     page = petition_pages["en"]
     sign(client, page, email="first@example.com")
