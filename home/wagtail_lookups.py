@@ -5,7 +5,9 @@ generation holds):
 - the request's Site (`Site.find_for_request` queries the sites table for
   each new request object): SiteLookupMiddleware finds it once per host and
   port for the public pages and hands it to Wagtail on the request, where
-  Wagtail looks first;
+  Wagtail looks first; the same for the sites' root paths, which Wagtail
+  reads from the shared cache (a round trip) for each request that makes a
+  page's URL;
 - the page a path leads to (`Page.route_for_request` walks the tree from
   the site's root in the request's language: a query for the locale and two
   for each level, 7 of the petition page's 12, then the page itself): the
@@ -64,11 +66,16 @@ class SiteLookupMiddleware:
                 ("wagtail-site", hostname, port),
                 lambda: Site._find_for_request(request),
             )
+            root_paths = process_cached(
+                ("wagtail-site-root-paths",), Site.get_site_root_paths
+            )
         except DatabaseError:
             # The view meets the database's absence too, and answers it
             # (home.middleware.DatabaseUnavailableMiddleware).
             return self.get_response(request)
         request._wagtail_site = site_copy(kept)
+        # Where Wagtail looks first when it makes a page's URL.
+        request._wagtail_cached_site_root_paths = root_paths
         return self.get_response(request)
 
     def process_view(self, request, view_func, view_args, view_kwargs):

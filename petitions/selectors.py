@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime, time, timedelta
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db.models import Count, Max, Q, QuerySet
-from django.db.models.functions import TruncDate
+from django.db.models import Count, Max, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import get_language
 
@@ -23,6 +23,7 @@ from home.formatting import (
     number_format,
     time_zone_display,
 )
+from home.process_cache import process_cached
 from petitions.models import Petition, PetitionPage, Signature
 
 
@@ -84,20 +85,45 @@ def petition_for_page(*, page: PetitionPage) -> Petition | None:
     return Petition.objects.filter(translation_key=page.translation_key).first()
 
 
+def _petition_shown(page: PetitionPage) -> Petition | None:
+    """The page's petition as pages show it: kept by the process between
+    changes (home.process_cache; saving or creating a petition starts a new
+    generation), so rendering a page asks the database nothing for it. Its
+    target, deadline and state are what the petition was saved with; the count
+    is read live (petition_count)."""
+    return process_cached(
+        ("petition-shown", page.translation_key),
+        lambda: petition_for_page(page=page),
+    )
+
+
 def petition_count(*, petition: Petition) -> int:
     """Confirmed signatures: the cached counter, rebuilt when missing from the
     reconciled count plus what was confirmed since."""
     key = petition_count_cache_key(petition.pk)
     value = cache.get(key)
     if value is None:
-        value = (
-            petition.confirmed_count
-            + Signature.objects.filter(
-                petition=petition,
+        # One query, and the reconciled count read afresh with the time it
+        # was counted up to: `petition` may be a process's kept copy from
+        # before a reconciliation (which starts no generation).
+        since = (
+            Signature.objects.filter(
+                petition=OuterRef("pk"),
                 state=Signature.State.CONFIRMED,
-                confirmed_at__gt=petition.counted_until,
-            ).count()
+                confirmed_at__gt=OuterRef("counted_until"),
+            )
+            .order_by()
+            .values("petition")
+            .annotate(n=Count("pk"))
+            .values("n")
         )
+        reconciled, confirmed_since = (
+            Petition.objects.filter(pk=petition.pk)
+            .annotate(since=Coalesce(Subquery(since), 0))
+            .values_list("confirmed_count", "since")
+            .get()
+        )
+        value = reconciled + confirmed_since
         if not cache.add(key, value, timeout=None):
             value = cache.get(key, value)
     return value
@@ -108,7 +134,7 @@ def petition_status(
 ) -> PetitionStatus:
     """Count, target and state of the page's petition (the page's own settings
     before anyone has signed)."""
-    petition = petition_for_page(page=page)
+    petition = _petition_shown(page)
     language = language or get_language()
     if petition is None:
         deadline = page.deadline

@@ -83,6 +83,33 @@ def test_count_survives_a_cache_flush_and_reconciliation_makes_it_exact(
     assert shown_count(client, page.url) == "3"
 
 
+def test_signatures_invalidated_leave_the_count_of_a_page_already_shown(
+    client, petition_pages, petition, admin_user
+):
+    # The petition is kept by the process once a page has shown it; the
+    # count rebuilt after staff invalidate signatures must not come from the
+    # reconciled count kept with it.
+    from petitions.selectors import InvalidationCriteria
+    from petitions.services.staff import signatures_invalidate
+
+    page = petition_pages["ur"]
+    add_confirmed(petition, 4)
+    Signature.objects.update(confirmed_at=timezone.now() - timedelta(hours=1))
+    petition_reconcile(petition=petition)
+    assert shown_count(client, page.url) == "4"
+
+    invalid = Signature.objects.get(email="s0@example.com")
+    signatures_invalidate(
+        criteria=InvalidationCriteria(petition_id=petition.pk, ids=(invalid.pk,)),
+        max_id=invalid.pk,
+        expected=1,
+        reason="A test of the count",
+        user=admin_user,
+    )
+
+    assert shown_count(client, f"{page.url}?visit=2") == "3"
+
+
 def test_reconcile_task_counts_every_petition(petition):
     from petitions.tasks import petitions_reconcile_task
 

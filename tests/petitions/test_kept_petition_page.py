@@ -27,12 +27,17 @@ def test_the_count_moves_with_each_confirmation_on_a_kept_page(client, petition_
 
 
 def test_a_deadline_passing_takes_the_form_away_without_a_publish(
-    client, petition_pages
+    client, petition_pages, monkeypatch
 ):
     page = petition_pages["haz"]
+    petition = Petition.objects.get(translation_key=page.translation_key)
+    petition.deadline = timezone.now() + timedelta(hours=1)
+    petition.save()
     assert 'id="sign-heading"' in client.get(page.url).text
 
-    Petition.objects.update(deadline=timezone.now() - timedelta(days=1))
+    # Two hours later: nothing saved, the clock alone has moved on.
+    later = timezone.now() + timedelta(hours=2)
+    monkeypatch.setattr(timezone, "now", lambda: later)
     html = client.get(f"{page.url}?visit=2").text
 
     assert 'id="sign-heading"' not in html
@@ -78,3 +83,18 @@ def test_a_petition_closed_by_another_process_takes_no_signature_after_a_second(
     assert within["Location"].endswith("/thanks/")
     assert after["Location"] == page.url
     assert stored == {"first@example.com", "second@example.com"}
+
+
+def test_a_page_rendered_afresh_asks_the_database_nothing(
+    client, petition_pages, django_assert_num_queries
+):
+    # The petition, its page, its route and the site are kept by the process
+    # between changes; only the count is read for each render, from the cache.
+    page = petition_pages["ur"]
+    client.get(page.url)
+
+    with django_assert_num_queries(0):
+        html = client.get(f"{page.url}?visit=2").text
+
+    assert 'id="sign-heading"' in html
+    assert shown_count(client, f"{page.url}?visit=3") == "0"
