@@ -24,36 +24,59 @@ from typing import TypeVar
 
 from home.page_cache import page_cache_generation
 
+T = TypeVar("T")
+
+
+class KeptValues:
+    """Values kept under the generation they were built in, the least
+    recently used dropped beyond `size`. A stale value stays until its key
+    is built again or it is pushed out."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self._values: OrderedDict[Hashable, tuple[str, object]] = OrderedDict()
+        self._lock = threading.Lock()
+        _stores.append(self)
+
+    def get_or_build(self, key: Hashable, build: Callable[[], T]) -> T:
+        """`build()`, or what it gave under the current generation. What
+        `build` raises (Http404, say) is raised again and nothing is kept."""
+        generation = page_cache_generation()
+        if generation is None:
+            return build()
+        with self._lock:
+            kept = self._values.get(key)
+            if kept is not None and kept[0] == generation:
+                self._values.move_to_end(key)
+                return kept[1]
+        value = build()
+        with self._lock:
+            self._values[key] = (generation, value)
+            self._values.move_to_end(key)
+            while len(self._values) > self.size:
+                self._values.popitem(last=False)
+        return value
+
+    def clear(self) -> None:
+        with self._lock:
+            self._values.clear()
+
+
+_stores: list[KeptValues] = []
+
 # A public page keeps about six small values (its route, view restrictions,
 # translations' addresses, "run by", linked pages, language notice): enough
-# for some 600 pages in each language. The least recently used go first.
-SIZE = 4096
-
-T = TypeVar("T")
-_values: OrderedDict[Hashable, tuple[str, object]] = OrderedDict()
-_lock = threading.Lock()
+# for some 600 pages in each language.
+_small_values = KeptValues(size=4096)
 
 
 def process_cached(key: Hashable, build: Callable[[], T]) -> T:
-    """`build()`, or what it gave under the current generation. What `build`
-    raises (Http404, say) is raised again and nothing is kept."""
-    generation = page_cache_generation()
-    if generation is None:
-        return build()
-    with _lock:
-        kept = _values.get(key)
-        if kept is not None and kept[0] == generation:
-            _values.move_to_end(key)
-            return kept[1]
-    value = build()
-    with _lock:
-        _values[key] = (generation, value)
-        _values.move_to_end(key)
-        while len(_values) > SIZE:
-            _values.popitem(last=False)
-    return value
+    """`build()`, or what it gave under the current generation (see
+    KeptValues.get_or_build)."""
+    return _small_values.get_or_build(key, build)
 
 
 def process_cache_clear() -> None:
-    with _lock:
-        _values.clear()
+    """Forget everything every store keeps (tests)."""
+    for store in _stores:
+        store.clear()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
-from django.core.cache import cache, caches
+from django.core.cache import cache
 from django.utils import translation
 
 BROWSER_TESTS = Path(__file__).parent / "e2e"
@@ -188,10 +188,8 @@ def cache_clear() -> None:
     each under a key prefix of its own (settings.test). What this process
     kept between requests (home.process_cache, kept fragments) goes too."""
     from home.process_cache import process_cache_clear
-    from home.templatetags.fragment_tags import FRAGMENTS_CACHE
 
     process_cache_clear()
-    caches[FRAGMENTS_CACHE].clear()
     backend = settings.CACHES["default"]
     if "redis" not in backend["BACKEND"].lower():
         cache.clear()

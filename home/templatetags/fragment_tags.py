@@ -1,8 +1,9 @@
 """Parts of a public page kept rendered by the process until the next publish.
 
 `{% keep "name" [more values] %} … {% endkeep %}` renders what it encloses
-once and keeps the HTML (the "fragments" cache, in the process's memory)
-under the page cache's generation (home.page_cache): any publish, snippet,
+once and keeps the HTML in the process's memory (home.process_cache, some
+2,000 fragments of 1-15 KB, the least recently used dropped first) under the
+page cache's generation (home.page_cache): any publish, snippet,
 setting or picture saved starts a new one, and every fragment is rendered
 afresh. A page cache miss (its entry expired so that counts stay fresh, or
 a link with a query string of its own) then renders only what can change
@@ -24,16 +25,15 @@ shows (cards, menus, translations), hence a tag of our own.
 """
 
 from django import template
-from django.core.cache import caches
-from django.core.cache.utils import make_template_fragment_key
 from django.utils.translation import get_language
 from wagtail.models import Page, Site
 
-from home.page_cache import page_cache_generation
+from home.process_cache import KeptValues
 
 register = template.Library()
 
-FRAGMENTS_CACHE = "fragments"
+# Strings kept as they are: no copy, no pickling, no hashing of the key.
+_fragments = KeptValues(size=2000)
 
 
 class KeepNode(template.Node):
@@ -53,27 +53,16 @@ class KeepNode(template.Node):
         page = context.get("page")
         if not isinstance(page, Page) or not page.pk:
             return self.nodelist.render(context)
-        generation = page_cache_generation()
-        if generation is None:
-            return self.nodelist.render(context)
         site = Site.find_for_request(request)
-        key = make_template_fragment_key(
+        key = (
             self.name,
-            [
-                generation,
-                get_language(),
-                getattr(site, "pk", None),
-                page.pk,
-                request.path,
-                *(value.resolve(context) for value in self.vary_on),
-            ],
+            get_language(),
+            getattr(site, "pk", None),
+            page.pk,
+            request.path,
+            *(str(value.resolve(context)) for value in self.vary_on),
         )
-        fragments = caches[FRAGMENTS_CACHE]
-        html = fragments.get(key)
-        if html is None:
-            html = self.nodelist.render(context)
-            fragments.set(key, html)
-        return html
+        return _fragments.get_or_build(key, lambda: self.nodelist.render(context))
 
 
 @register.tag

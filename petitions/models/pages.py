@@ -4,6 +4,7 @@ import html
 
 from django.core.validators import MinValueValidator
 from django.db import models
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import strip_tags
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -189,5 +190,9 @@ class PetitionPage(ActionPageMixin, SitePage):
 
         context = super().get_context(request, *args, **kwargs)
         context["status"] = petition_status(page=self)
-        context.setdefault("form", SignatureForm(initial={"country": DEFAULT_COUNTRY}))
+        # The blank form is made only when its kept HTML is missing
+        # (home.templatetags.fragment_tags): most renders never touch it.
+        blank = {"country": DEFAULT_COUNTRY}
+        form = SimpleLazyObject(lambda: SignatureForm(initial=blank))
+        context.setdefault("form", form)
         return context

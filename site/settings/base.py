@@ -168,16 +168,6 @@ else:
             "LOCATION": "hazara",
         }
     }
-# Rendered parts of public pages (home.templatetags.fragment_tags), kept by
-# each process under the page cache's generation: a publish makes them all
-# stale at once, so the timeout only bounds the memory that stale ones hold
-# (some 2,000 fragments of 1-15 KB).
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "fragments",
-    "TIMEOUT": 3600,
-    "OPTIONS": {"MAX_ENTRIES": 2000},
-}
 
 # Admin sign-in: after ADMIN_LOGIN_FAILURE_LIMIT failed attempts for one user
 # name from one address, or ADMIN_LOGIN_ADDRESS_FAILURE_LIMIT from one address
@@ -320,7 +310,7 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
-        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage",
+        "BACKEND": "home.static_storage.StaticFilesStorage",
     },
 }
 

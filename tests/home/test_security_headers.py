@@ -127,3 +127,30 @@ def test_production_without_a_shared_cache_fails_the_deployment_checks():
 
     assert result.returncode != 0
     assert "home.W001" in result.stderr
+
+
+def test_public_headers_built_once_are_the_ones_django_csp_builds(rf):
+    # The public policy is built once per process (home.csp); a response that
+    # asks for a nonce or changes its policy still gets django-csp's own.
+    from csp.middleware import CSPMiddleware
+    from django.http import HttpResponse
+
+    from home.csp import SiteCSPMiddleware
+
+    def with_nonce(request):
+        return HttpResponse(f"<script nonce='{request.csp_nonce}'></script>")
+
+    def with_update(request):
+        response = HttpResponse("")
+        response._csp_update = {"img-src": ["https://maps.example"]}
+        return response
+
+    def plain(request):
+        return HttpResponse("")
+
+    for view in (plain, with_nonce, with_update):
+        ours = SiteCSPMiddleware(view)(rf.get("/ur/"))
+        theirs = CSPMiddleware(view)(rf.get("/ur/"))
+        assert ours["Content-Security-Policy"] == theirs["Content-Security-Policy"]
+    updated = SiteCSPMiddleware(with_update)(rf.get("/en/"))
+    assert "https://maps.example" in policy(updated)["img-src"]
