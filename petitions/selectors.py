@@ -117,13 +117,16 @@ def petition_count(*, petition: Petition) -> int:
             .annotate(n=Count("pk"))
             .values("n")
         )
-        reconciled, confirmed_since = (
+        row = (
             Petition.objects.filter(pk=petition.pk)
             .annotate(since=Coalesce(Subquery(since), 0))
             .values_list("confirmed_count", "since")
-            .get()
+            .first()
         )
-        value = reconciled + confirmed_since
+        if row is None:
+            # Deleted since it was kept: nothing to count.
+            return 0
+        value = row[0] + row[1]
         if not cache.add(key, value, timeout=None):
             value = cache.get(key, value)
     return value

@@ -5,7 +5,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from csp.middleware import CSPMiddleware
 from django.contrib.auth import get_user_model
+from django.http import HttpResponse
+
+from home.csp import SiteCSPMiddleware
 
 pytestmark = pytest.mark.django_db
 
@@ -132,11 +136,6 @@ def test_production_without_a_shared_cache_fails_the_deployment_checks():
 def test_public_headers_built_once_are_the_ones_django_csp_builds(rf):
     # The public policy is built once per process (home.csp); a response that
     # asks for a nonce or changes its policy still gets django-csp's own.
-    from csp.middleware import CSPMiddleware
-    from django.http import HttpResponse
-
-    from home.csp import SiteCSPMiddleware
-
     def with_nonce(request):
         return HttpResponse(f"<script nonce='{request.csp_nonce}'></script>")
 

@@ -9,8 +9,13 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone, translation
 
 from petitions.models import Signature
-from petitions.selectors import petition_count_cache_key
+from petitions.selectors import (
+    InvalidationCriteria,
+    petition_count,
+    petition_count_cache_key,
+)
 from petitions.services.signatures import petition_reconcile
+from petitions.services.staff import signatures_invalidate
 from tests.conftest import cache_clear
 from tests.petitions.shared_pages import petition_pages_shared  # noqa: F401
 
@@ -89,9 +94,6 @@ def test_signatures_invalidated_leave_the_count_of_a_page_already_shown(
     # The petition is kept by the process once a page has shown it; the
     # count rebuilt after staff invalidate signatures must not come from the
     # reconciled count kept with it.
-    from petitions.selectors import InvalidationCriteria
-    from petitions.services.staff import signatures_invalidate
-
     page = petition_pages["ur"]
     add_confirmed(petition, 4)
     Signature.objects.update(confirmed_at=timezone.now() - timedelta(hours=1))
@@ -108,6 +110,14 @@ def test_signatures_invalidated_leave_the_count_of_a_page_already_shown(
     )
 
     assert shown_count(client, f"{page.url}?visit=2") == "3"
+
+
+def test_a_petition_deleted_since_a_process_kept_it_counts_nothing(petition):
+    kept = petition.__class__.objects.get(pk=petition.pk)
+    petition.delete()
+    cache.delete(petition_count_cache_key(kept.pk))
+
+    assert petition_count(petition=kept) == 0
 
 
 def test_reconcile_task_counts_every_petition(petition):
