@@ -9,10 +9,11 @@ import json
 
 import pytest
 
-from tests.e2e.conftest import DESKTOP, PHONE
+from tests.e2e.conftest import ACCOUNTS, DESKTOP, PHONE
 from tests.e2e.steps import (
     DIGITS,
     LANGUAGES,
+    admin_login,
     computed,
     follow,
     page_load,
@@ -69,30 +70,35 @@ def test_sign_now_near_the_top_of_a_phone_jumps_to_the_form(open_page, language)
     assert page.locator("#id_name").is_visible()
 
 
-# The demo petition's target: the petition of the English page "petition".
-TARGET_READ = """
-SELECT target FROM petitions_petition WHERE translation_key IN (
-    SELECT page.translation_key FROM wagtailcore_page page
-    JOIN wagtailcore_locale locale ON locale.id = page.locale_id
-    WHERE locale.language_code = 'en' AND page.slug = 'petition'
-)"""
-TARGET_WRITE = """
-UPDATE petitions_petition SET target = ? WHERE translation_key IN (
-    SELECT page.translation_key FROM wagtailcore_page page
-    JOIN wagtailcore_locale locale ON locale.id = page.locale_id
-    WHERE locale.language_code = 'en' AND page.slug = 'petition'
-)"""
+# The demo petition's English page, the one that sets the petition's target.
+PETITION_PAGE_READ = """
+SELECT page.id FROM wagtailcore_page page
+JOIN wagtailcore_locale locale ON locale.id = page.locale_id
+WHERE locale.language_code = 'en' AND page.slug = 'petition'"""
 
 
 @pytest.fixture
-def far_target(demo_site):
-    """The demo petition's target raised so far that its signatures make
-    less than one per cent of it; put back afterwards. Straight in the
-    database: the site reads a petition's target on every page view."""
-    [(before,)] = demo_site.execute(TARGET_READ)
-    demo_site.execute(TARGET_WRITE, (10_000_000,))
+def far_target(open_page, demo_site):
+    """The demo petition's target raised so far that its signatures make less
+    than one per cent of it, then put back: both published by an editor in
+    the admin, since the site's processes keep a petition until it changes."""
+    admin = open_page(viewport=DESKTOP)
+    admin_login(admin, username="editor", password=ACCOUNTS["editor"][0])
+    [(page_id,)] = demo_site.execute(PETITION_PAGE_READ)
+
+    def target_publish(target: str) -> str:
+        admin.goto(f"/admin/pages/{page_id}/edit/")
+        field = admin.get_by_label("Signatures aimed for")
+        before = field.input_value()
+        field.fill(target)
+        admin.get_by_role("button", name="More actions").click()
+        follow(admin, admin.get_by_role("button", name="Publish", exact=True))
+        assert "published" in admin.locator(".messages").inner_text()
+        return before
+
+    before = target_publish("10000000")
     yield
-    demo_site.execute(TARGET_WRITE, (before,))
+    target_publish(before)
 
 
 def test_progress_never_reads_zero_per_cent_once_people_have_signed(phone, far_target):
