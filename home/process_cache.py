@@ -26,6 +26,9 @@ from home.page_cache import page_cache_generation
 
 T = TypeVar("T")
 
+# Every store, so that tests can empty them all (process_cache_clear).
+_stores: list["KeptValues"] = []
+
 
 class KeptValues:
     """Values kept under the generation they were built in, the least
@@ -61,8 +64,6 @@ class KeptValues:
         with self._lock:
             self._values.clear()
 
-
-_stores: list[KeptValues] = []
 
 # A public page keeps about six small values (its route, view restrictions,
 # translations' addresses, "run by", linked pages, language notice): enough

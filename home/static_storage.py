@@ -15,13 +15,16 @@ URLS_KEPT = 500
 
 
 class StaticFilesStorage(CompressedManifestStaticFilesStorage):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._urls_kept: dict[str, str] = {}
+
     def url(self, name, force=False):
         if force:
             return super().url(name, force=True)
-        urls = self.__dict__.setdefault("_urls_kept", {})
-        url = urls.get(name)
+        url = self._urls_kept.get(name)
         if url is None:
             url = super().url(name)
-            if len(urls) < URLS_KEPT:
-                urls[name] = url
+            if len(self._urls_kept) < URLS_KEPT:
+                self._urls_kept[name] = url
         return url
